@@ -1,0 +1,48 @@
+package dev.ataemu.core.device;
+
+import dev.ataemu.hal.led.LedState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What distinguishes one ATA model from another, as data: code asks the descriptor instead of
+ * testing the model's name.
+ *
+ * @param id               the model name as the status page shows it and the catalog keys it
+ * @param ports            the analog ports, numbered from 1
+ * @param leds             the LED ids, in panel order
+ * @param firmware         the factory firmware components and their versions, in the order the status page lists them
+ * @param powerLedBooting  what the Power LED shows while the device boots
+ * @param bootTime         how long a boot takes, from power to ready
+ */
+public record DeviceModel(
+        String id,
+        List<PortDescriptor> ports,
+        List<String> leds,
+        Map<String, String> firmware,
+        LedState powerLedBooting,
+        Duration bootTime) {
+
+    public static final String POWER_LED = "POWER";
+    public static final String WAN_LED = "WAN";
+    public static final String LAN_LED = "LAN";
+
+    public DeviceModel {
+        ports = List.copyOf(ports);
+        leds = List.copyOf(leds);
+        firmware = Collections.unmodifiableMap(new LinkedHashMap<>(firmware));
+    }
+
+    /** The main firmware release ("Program"). */
+    public String programVersion() {
+        return firmware.values().iterator().next();
+    }
+
+    public PortDescriptor port(int index) {
+        return ports.stream().filter(port -> port.index() == index).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("the " + id + " has no port " + index));
+    }
+}

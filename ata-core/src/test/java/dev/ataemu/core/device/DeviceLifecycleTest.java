@@ -1,0 +1,156 @@
+package dev.ataemu.core.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ataemu.core.config.ParameterCatalog;
+import dev.ataemu.core.config.ResetType;
+import dev.ataemu.core.time.VirtualScheduler;
+import dev.ataemu.hal.led.LedState;
+import dev.ataemu.hal.port.HookState;
+import dev.ataemu.hal.port.PortType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DeviceLifecycleTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final VirtualScheduler scheduler = new VirtualScheduler();
+
+    private Device device(DeviceModel model) {
+        DeviceFolder folder = DeviceFolder.locate(dataDir, model, Optional.empty(), new Random(7));
+        return Device.inFolder(folder, ParameterCatalog.builtIn(), scheduler);
+    }
+
+    @Test
+    void anHt502HasTwoFxsPortsAndFiveLeds() {
+        DeviceStatus status = device(DeviceModels.HT502).status();
+
+        assertThat(status.model()).isEqualTo("HT502");
+        assertThat(status.ports()).extracting(DeviceStatus.Port::index, DeviceStatus.Port::type)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, PortType.FXS),
+                        org.assertj.core.groups.Tuple.tuple(2, PortType.FXS));
+        assertThat(status.leds()).containsOnlyKeys("POWER", "WAN", "LAN", "PHONE1", "PHONE2");
+        assertThat(status.firmware()).containsEntry("Program", "1.0.16.2");
+        assertThat(status.mac().compact()).startsWith("000b82");
+    }
+
+    @Test
+    void anHt813HasAnFxsAndAnFxoPort() {
+        DeviceStatus status = device(DeviceModels.HT813).status();
+
+        assertThat(status.ports()).extracting(DeviceStatus.Port::type).containsExactly(PortType.FXS, PortType.FXO);
+        assertThat(status.ports()).extracting(DeviceStatus.Port::label).containsExactly("FXS", "FXO");
+        assertThat(status.leds()).containsOnlyKeys("POWER", "WAN", "LAN", "FXS", "FXO");
+        assertThat(status.ports()).allSatisfy(port -> {
+            assertThat(port.hook()).isEqualTo(HookState.ON_HOOK);
+            assertThat(port.registration()).isEqualTo(RegistrationState.NOT_REGISTERED);
+        });
+    }
+
+    @Test
+    void bootsFromPowerOnToReadyWithThePowerLedFlashingOnAnHt813() {
+        Device device = device(DeviceModels.HT813);
+        List<PowerState> seen = new ArrayList<>();
+        device.onPowerChange(seen::add);
+
+        device.powerOn();
+        scheduler.runPending();
+        assertThat(device.power()).isEqualTo(PowerState.BOOTING);
+        assertThat(device.led("POWER").state()).isInstanceOf(LedState.Blink.class);
+
+        scheduler.advance(DeviceModels.HT813.bootTime());
+        assertThat(device.power()).isEqualTo(PowerState.READY);
+        assertThat(device.led("POWER").state()).isEqualTo(LedState.ON);
+        assertThat(device.led("WAN").state()).isEqualTo(LedState.ON);
+        assertThat(device.led("FXS").state()).as("unregistered").isEqualTo(LedState.OFF);
+        assertThat(seen).containsExactly(PowerState.BOOTING, PowerState.READY);
+    }
+
+    @Test
+    void theHt502PowerLedIsSolidFromThePowerOn() {
+        Device device = device(DeviceModels.HT502);
+        device.powerOn();
+        scheduler.runPending();
+        assertThat(device.led("POWER").state()).isEqualTo(LedState.ON);
+    }
+
+    @Test
+    void uptimeCountsFromPowerOnAndRestartsOnReboot() {
+        Device device = device(DeviceModels.HT502);
+        device.powerOn();
+        scheduler.advance(Duration.ofMinutes(90));
+        assertThat(device.uptimeSeconds()).isEqualTo(5400);
+
+        device.reboot();
+        scheduler.runPending();
+        assertThat(device.power()).isEqualTo(PowerState.BOOTING);
+        assertThat(device.uptimeSeconds()).isZero();
+        scheduler.advance(Duration.ofSeconds(10));
+        assertThat(device.power()).isEqualTo(PowerState.READY);
+        assertThat(device.uptimeSeconds()).isEqualTo(10);
+    }
+
+    @Test
+    void powerOffDarkensThePanelAndPowerOnBootsAgain() {
+        Device device = device(DeviceModels.HT813);
+        device.powerOn();
+        scheduler.advance(Duration.ofSeconds(5));
+
+        device.powerOff();
+        scheduler.runPending();
+        assertThat(device.power()).isEqualTo(PowerState.OFF);
+        assertThat(device.leds()).allSatisfy(led -> assertThat(led.state()).isEqualTo(LedState.OFF));
+        assertThat(device.uptimeSeconds()).isZero();
+
+        device.powerOn();
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(device.power()).isEqualTo(PowerState.READY);
+    }
+
+    @Test
+    void powerOffDuringBootStopsTheBoot() {
+        Device device = device(DeviceModels.HT813);
+        device.powerOn();
+        scheduler.runPending();
+        device.powerOff();
+        scheduler.advance(Duration.ofSeconds(5));
+        assertThat(device.power()).isEqualTo(PowerState.OFF);
+        assertThat(device.led("POWER").state()).isEqualTo(LedState.OFF);
+    }
+
+    @Test
+    void aFactoryResetRestoresTheDefaultsAndReboots() {
+        Device device = device(DeviceModels.HT813);
+        device.powerOn();
+        scheduler.advance(Duration.ofSeconds(5));
+        device.store().apply(Map.of("P3", "Alice", "P2", "secret"));
+        List<PowerState> seen = new ArrayList<>();
+        device.onPowerChange(seen::add);
+
+        device.factoryReset(ResetType.FULL);
+        scheduler.advance(Duration.ofSeconds(5));
+
+        assertThat(device.store().changedFromDefaults()).isEmpty();
+        assertThat(seen).containsExactly(PowerState.OFF, PowerState.BOOTING, PowerState.READY);
+    }
+
+    @Test
+    void theStoredSettingsComeBackWithTheDevice() {
+        Device first = device(DeviceModels.HT502);
+        first.store().apply(Map.of("P3", "Alice"));
+
+        Device again = device(DeviceModels.HT502);
+
+        assertThat(again.mac()).isEqualTo(first.mac());
+        assertThat(again.store().get(3)).isEqualTo("Alice");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.ataemu.main;
+
+import dev.ataemu.core.config.ParameterCatalog;
+import dev.ataemu.core.config.RejectedChangesException;
+import dev.ataemu.core.device.DeviceModel;
+import dev.ataemu.core.device.MacAddress;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The command line of the emulator. */
+@Command(name = "ata-emulator",
+        mixinStandardHelpOptions = true,
+        versionProvider = Version.class,
+        sortOptions = false,
+        usageHelpAutoWidth = true,
+        description = {
+            "Runs a virtual Grandstream HT502 (two FXS ports) or HT813 (one FXS, one FXO port).",
+            "It keeps its settings in the data directory, in a folder named by its MAC, and serves",
+            "its web interface and the emulator API (/api/emulator/) on the HTTP port.",
+            ""
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped normally", "1:the emulator failed while running",
+            "2:a command-line option or a --set value is wrong", "3:a port or the data directory cannot be used"})
+public final class AtaEmulator implements Callable<Integer> {
+
+    static final int EXIT_USAGE = 2;
+    static final int EXIT_ENVIRONMENT = 3;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "HT502|HT813", defaultValue = "HT502",
+            converter = ModelConverter.class, description = "The model to emulate (default: ${DEFAULT-VALUE}).")
+    DeviceModel model;
+
+    @Option(names = "--mac", paramLabel = "000b82xxxxxx", converter = MacConverter.class,
+            description = "The device MAC (default: generated once and kept in the data directory).")
+    MacAddress mac;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "./ata-data",
+            description = "Where devices keep their settings (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", converter = BindAddressConverter.class,
+            description = "The device's WAN address (default: the host's primary IPv4 address).")
+    InetAddress bind;
+
+    @Option(names = "--http-port", paramLabel = "N",
+            description = "The web port (default: the device's P901, 80 from the factory; 0 picks a free port).")
+    Integer httpPort;
+
+    @Option(names = "--set", paramLabel = "PNNN=VALUE",
+            description = {"Sets a P-value at boot, as a provisioning file would, and keeps it.",
+                "Repeatable: --set P47=pbx.example.com --set P35=1001"})
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--list-parameters",
+            description = "Prints the model's P-values as TSV (P, label, type, default, range, level, page, port, reboot) and exits.")
+    boolean listParameters;
+
+    @Override
+    public Integer call() {
+        if (listParameters) {
+            ParameterListing.print(ParameterCatalog.builtIn().forModel(model.id()), out());
+            return 0;
+        }
+        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
+            return usageError("--http-port " + httpPort + " is not a port number from 1 to 65535 (or 0 for any free port)");
+        }
+        try {
+            ParameterCatalog.builtIn().forModel(model.id()).validate(settings);
+        } catch (RejectedChangesException e) {
+            e.problems().forEach(problem -> err().println("ata-emulator: --set " + problem));
+            return EXIT_USAGE;
+        }
+        RunOptions options = new RunOptions(model, Optional.ofNullable(mac), dataDir,
+                bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(httpPort), settings);
+        return new EmulatorRun(options, out(), err()).runUntilStopped();
+    }
+
+    private int usageError(String message) {
+        err().println("ata-emulator: " + message);
+        return EXIT_USAGE;
+    }
+
+    private PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    private PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new AtaEmulator());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            e.getCommandLine().getErr().println("ata-emulator: " + e.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        });
+        return commandLine;
+    }
+}

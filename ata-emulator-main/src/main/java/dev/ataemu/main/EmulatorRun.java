@@ -1,0 +1,121 @@
+package dev.ataemu.main;
+
+import dev.ataemu.core.account.AccountParameters;
+import dev.ataemu.core.config.ParameterCatalog;
+import dev.ataemu.core.device.Device;
+import dev.ataemu.core.device.DeviceFolder;
+import dev.ataemu.core.device.PowerState;
+import dev.ataemu.core.device.SystemParameters;
+import dev.ataemu.core.time.RealTimeScheduler;
+import dev.ataemu.web.DeviceWeb;
+import dev.ataemu.web.server.WebServer;
+import dev.ataemu.web.server.WebServerException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.security.SecureRandom;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One run of the emulator: boots the device, serves it, and takes it down on SIGTERM or Ctrl-C. */
+final class EmulatorRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmulatorRun.class);
+    private static final long BOOT_WAIT_SECONDS = 30;
+
+    private final RunOptions options;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    EmulatorRun(RunOptions options, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.out = out;
+        this.err = err;
+    }
+
+    int runUntilStopped() {
+        DeviceFolder folder;
+        try {
+            folder = DeviceFolder.locate(options.dataDir(), options.model(), options.mac(), new SecureRandom());
+        } catch (IllegalArgumentException e) {
+            return fail(AtaEmulator.EXIT_USAGE, e.getMessage());
+        } catch (UncheckedIOException e) {
+            return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());
+        }
+        RealTimeScheduler scheduler = new RealTimeScheduler("device-" + folder.mac().compact());
+        Device device;
+        try {
+            device = Device.inFolder(folder, ParameterCatalog.builtIn(), scheduler);
+            device.store().apply(options.settings());
+        } catch (UncheckedIOException e) {
+            scheduler.close();
+            return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());
+        }
+
+        int httpPort = options.httpPort().orElseGet(() -> device.store().getInt(SystemParameters.HTTP_PORT));
+        WebServer web = DeviceWeb.server(device, new InetSocketAddress(options.bind(), httpPort));
+        try {
+            web.start();
+        } catch (WebServerException e) {
+            scheduler.close();
+            return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());
+        }
+
+        CountDownLatch ready = new CountDownLatch(1);
+        device.onPowerChange(state -> {
+            if (state == PowerState.READY) {
+                ready.countDown();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(device, web, scheduler), "shutdown"));
+        device.powerOn();
+        try {
+            if (!ready.await(BOOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("{} did not finish booting within {} s", device.mac(), BOOT_WAIT_SECONDS);
+            }
+            out.println(startLine(device, web.uri(), folder));
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private void shutDown(Device device, WebServer web, RealTimeScheduler scheduler) {
+        LOG.info("{} {} shutting down", device.model().id(), device.mac());
+        CountDownLatch off = new CountDownLatch(1);
+        device.onPowerChange(state -> {
+            if (state == PowerState.OFF) {
+                off.countDown();
+            }
+        });
+        device.powerOff();
+        try {
+            off.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        web.close();
+        scheduler.close();
+        out.println(device.model().id() + " " + device.mac() + " stopped");
+        stopped.countDown();
+    }
+
+    static String startLine(Device device, URI web, DeviceFolder folder) {
+        String sipPorts = device.model().ports().stream()
+                .map(port -> device.store().get(AccountParameters.of(port.index()).localSipPort()) + " (" + port.label() + ")")
+                .collect(Collectors.joining(", "));
+        return device.model().id() + " " + device.mac() + "  web " + web + "  SIP " + sipPorts
+                + "  data " + folder.path();
+    }
+
+    private int fail(int exitCode, String message) {
+        err.println("ata-emulator: " + message);
+        return exitCode;
+    }
+}

@@ -1,0 +1,18 @@
+package dev.ataemu.main;
+
+import dev.ataemu.core.device.DeviceModel;
+import dev.ataemu.core.device.MacAddress;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/** What the command line asked for, checked and with defaults filled in. */
+record RunOptions(
+        DeviceModel model,
+        Optional<MacAddress> mac,
+        Path dataDir,
+        InetAddress bind,
+        Optional<Integer> httpPort,
+        Map<String, String> settings) {
+}

@@ -1,0 +1,70 @@
+package dev.ataemu.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole-process runs of the emulator, through its command line and its web server. */
+class EmulatorStartTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void anHt813StartsAndShowsAnFxsAndAnFxoPort() throws Exception {
+        try (EmulatorProcess emulator = EmulatorProcess.start("--model", "HT813", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString())) {
+            String startLine = emulator.awaitStartLine();
+            assertThat(startLine).startsWith("HT813 00:0B:82:").contains(" web http://127.0.0.1:")
+                    .contains("SIP 5060 (FXS), 5062 (FXO)");
+
+            JsonNode state = new ObjectMapper().readTree(emulator.get("/api/emulator/state", "admin").body());
+            assertThat(state.get("model").asText()).isEqualTo("HT813");
+            assertThat(state.get("power").asText()).isEqualTo("ready");
+            assertThat(state.get("ports").findValuesAsText("type")).containsExactly("FXS", "FXO");
+
+            List<String> output = emulator.terminate();
+            assertThat(output).last().asString().endsWith(" stopped");
+        }
+    }
+
+    @Test
+    void anHt502ShowsTwoFxsPorts() throws Exception {
+        try (EmulatorProcess emulator = EmulatorProcess.start("--model", "ht502", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString())) {
+            JsonNode state = new ObjectMapper().readTree(emulator.get("/api/emulator/state", "admin").body());
+            assertThat(state.get("model").asText()).isEqualTo("HT502");
+            assertThat(state.get("ports").findValuesAsText("type")).containsExactly("FXS", "FXS");
+            emulator.terminate();
+        }
+    }
+
+    @Test
+    void aSetValueAndTheGeneratedMacSurviveARestart() throws Exception {
+        String firstMac;
+        try (EmulatorProcess first = EmulatorProcess.start("--model", "HT813", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString(), "--set", "P3=Alice", "--set", "P2=s3cret")) {
+            firstMac = new ObjectMapper().readTree(first.get("/api/emulator/state", "s3cret").body()).get("mac").asText();
+            first.terminate();
+        }
+        try (EmulatorProcess second = EmulatorProcess.start("--model", "HT813", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString())) {
+            assertThat(second.get("/api/emulator/state", "admin").statusCode()).as("P2 kept").isEqualTo(401);
+            JsonNode state = new ObjectMapper().readTree(second.get("/api/emulator/state", "s3cret").body());
+            assertThat(state.get("mac").asText()).isEqualTo(firstMac);
+            second.terminate();
+        }
+        assertThat(dataDir.resolve(firstMac).resolve("config.txt")).content()
+                .contains("P3 = Alice\n").contains("P2 = s3cret\n");
+        try (Stream<Path> folders = Files.list(dataDir)) {
+            assertThat(folders).hasSize(1);
+        }
+    }
+}

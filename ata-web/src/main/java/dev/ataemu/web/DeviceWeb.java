@@ -1,0 +1,19 @@
+package dev.ataemu.web;
+
+import dev.ataemu.core.device.Device;
+import dev.ataemu.web.api.EmulatorApiHandler;
+import dev.ataemu.web.server.WebServer;
+import java.net.InetSocketAddress;
+import org.eclipse.jetty.server.Handler;
+
+/** The web server of one device, with every handler it serves. */
+public final class DeviceWeb {
+
+    private DeviceWeb() {
+    }
+
+    public static WebServer server(Device device, InetSocketAddress address) {
+        Handler.Sequence handlers = new Handler.Sequence(new EmulatorApiHandler(device));
+        return new WebServer(device.mac().compact(), address, handlers);
+    }
+}
