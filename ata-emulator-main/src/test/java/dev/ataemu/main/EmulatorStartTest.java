@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ class EmulatorStartTest {
     Path dataDir;
 
     @Test
+    @DisplayName("HW-02 an HT813 started from the command line shows an FXS and an FXO port")
     void anHt813StartsAndShowsAnFxsAndAnFxoPort() throws Exception {
         try (EmulatorProcess emulator = EmulatorProcess.start("--model", "HT813", "--http-port", "0",
                 "--bind", "127.0.0.1", "--data-dir", dataDir.toString())) {
@@ -36,6 +38,7 @@ class EmulatorStartTest {
     }
 
     @Test
+    @DisplayName("HW-01 an HT502 started from the command line shows two FXS ports")
     void anHt502ShowsTwoFxsPorts() throws Exception {
         try (EmulatorProcess emulator = EmulatorProcess.start("--model", "ht502", "--http-port", "0",
                 "--bind", "127.0.0.1", "--data-dir", dataDir.toString())) {
@@ -47,6 +50,7 @@ class EmulatorStartTest {
     }
 
     @Test
+    @DisplayName("MGMT-03 a --set value and the generated MAC survive a restart")
     void aSetValueAndTheGeneratedMacSurviveARestart() throws Exception {
         String firstMac;
         try (EmulatorProcess first = EmulatorProcess.start("--model", "HT813", "--http-port", "0",

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -94,6 +95,7 @@ class BuiltInCatalogTest {
     }
 
     @Test
+    @DisplayName("PROV-17 BOOT-16 declarations say port, page, access level and reboot")
     void declarationsSayPortPageLevelAndReboot() {
         ModelCatalog ht813 = catalog.forModel("HT813");
         assertThat(ht813.get(47).port()).isEqualTo(1);
@@ -107,6 +109,7 @@ class BuiltInCatalogTest {
     }
 
     @Test
+    @DisplayName("RST-05 reset groups follow the manual's reset types")
     void resetGroupsFollowTheManualsResetTypes() {
         ModelCatalog ht813 = catalog.forModel("HT813");
         assertThat(ht813.get(8).resetGroup()).as("IP mode").isEqualTo(ResetType.ISP_DATA);

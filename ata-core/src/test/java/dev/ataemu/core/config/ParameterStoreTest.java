@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,6 +45,7 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("PROV-17 MGMT-03 an accepted batch of P-values is stored and survives reopening")
     void anAcceptedBatchIsStoredAndSurvivesReopening() {
         ParameterStore store = open();
         store.apply(Map.of("P3", "Alice", "P47", "pbx.example.com:5060", "P8", "1"));
@@ -63,6 +65,7 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("a batch with one bad value changes nothing and names the bad key")
     void aBatchWithOneBadValueChangesNothingAndNamesTheBadKey() throws IOException {
         ParameterStore store = open();
         store.apply(Map.of("P3", "Alice"));
@@ -103,6 +106,7 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("WEB-43 values are checked by type, range, length and character set")
     void valuesAreCheckedByType() {
         ParameterStore store = open();
         assertRefused(store, "P9", "ten", "must be a whole number from 0 to 255");
@@ -133,6 +137,7 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("BOOT-16 listeners hear what changed and whether it needs a reboot")
     void listenersHearWhatChangedAndWhetherItNeedsAReboot() {
         ParameterStore store = open();
         List<ChangeSet> heard = new ArrayList<>();
@@ -168,6 +173,7 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("RST-05 a full reset restores every P-value")
     void aFullResetRestoresEverything() {
         ParameterStore store = open();
         store.apply(Map.of("P2", "secret", "P3", "Alice", "P8", "1", "P88", "1"));
@@ -179,6 +185,7 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("RST-05 an ISP-data reset restores only the basic network settings")
     void anIspDataResetRestoresOnlyTheBasicNetworkSettings() {
         ParameterStore store = open();
         store.apply(Map.of("P2", "secret", "P3", "Alice", "P8", "1", "P9", "10"));
@@ -189,6 +196,7 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("RST-05 a VoIP-data reset restores only the service-provider data")
     void aVoipDataResetRestoresOnlyTheServiceProviderData() {
         ParameterStore store = open();
         store.apply(Map.of("P2", "secret", "P3", "Alice", "P47", "pbx.example.com", "P8", "1", "P242", "00ff"));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    @DisplayName("HW-01 HW-10 BOOT-19 an HT502 has two FXS ports, five LEDs and reports its firmware components")
     void anHt502HasTwoFxsPortsAndFiveLeds() {
         DeviceStatus status = device(DeviceModels.HT502).status();
 
@@ -44,6 +46,7 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    @DisplayName("HW-02 HW-17 an HT813 has an FXS and an FXO port and five LEDs")
     void anHt813HasAnFxsAndAnFxoPort() {
         DeviceStatus status = device(DeviceModels.HT813).status();
 
@@ -57,6 +60,7 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    @DisplayName("HW-18 BOOT-01 the HT813 Power LED flashes while booting, then stays on")
     void bootsFromPowerOnToReadyWithThePowerLedFlashingOnAnHt813() {
         Device device = device(DeviceModels.HT813);
         List<PowerState> seen = new ArrayList<>();
@@ -76,6 +80,7 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    @DisplayName("HW-11 BOOT-01 the HT502 Power LED is solid from power on")
     void theHt502PowerLedIsSolidFromThePowerOn() {
         Device device = device(DeviceModels.HT502);
         device.powerOn();
@@ -84,6 +89,7 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    @DisplayName("MGMT-05 uptime counts from power on and restarts on reboot")
     void uptimeCountsFromPowerOnAndRestartsOnReboot() {
         Device device = device(DeviceModels.HT502);
         device.powerOn();
@@ -128,6 +134,7 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    @DisplayName("RST-09 a full factory reset restores every default and reboots")
     void aFactoryResetRestoresTheDefaultsAndReboots() {
         Device device = device(DeviceModels.HT813);
         device.powerOn();
@@ -144,6 +151,7 @@ class DeviceLifecycleTest {
     }
 
     @Test
+    @DisplayName("MGMT-03 stored settings come back with the device")
     void theStoredSettingsComeBackWithTheDevice() {
         Device first = device(DeviceModels.HT502);
         first.store().apply(Map.of("P3", "Alice"));

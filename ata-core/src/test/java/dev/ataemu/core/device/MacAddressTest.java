@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class MacAddressTest {
@@ -36,6 +37,7 @@ class MacAddressTest {
     }
 
     @Test
+    @DisplayName("HW-42 NET-22 the WAN MAC follows the device (LAN) MAC")
     void theWanMacFollowsTheDeviceMac() {
         assertThat(MacAddress.parse("000b829a905f").next()).isEqualTo(MacAddress.parse("00:0B:82:9A:90:60"));
         assertThat(MacAddress.parse("ffffffffffff".replace('f', 'e')).next().compact()).isEqualTo("eeeeeeeeeeef");

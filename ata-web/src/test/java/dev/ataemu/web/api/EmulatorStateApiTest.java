@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,7 @@ class EmulatorStateApiTest {
     }
 
     @Test
+    @DisplayName("HW-02 HW-18 the state API shows an HT813 with FXS and FXO ports and a flashing Power LED while booting")
     void theStateOfAnHt813ShowsItsFxsAndFxoPortsAndLeds() throws Exception {
         URI base = serve(DeviceModels.HT813);
 
@@ -92,6 +94,7 @@ class EmulatorStateApiTest {
     }
 
     @Test
+    @DisplayName("HW-01 HW-10 the state API shows an HT502 with two FXS ports and five LEDs")
     void theStateOfAnHt502ShowsTwoFxsPorts() throws Exception {
         URI base = serve(DeviceModels.HT502);
         scheduler.advance(Duration.ofSeconds(65));
