@@ -6,7 +6,7 @@ import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.PowerState;
 import dev.ataemu.core.device.SystemParameters;
-import dev.ataemu.core.time.RealTimeScheduler;
+import dev.ataemu.time.RealTimeScheduler;
 import dev.ataemu.web.DeviceWeb;
 import dev.ataemu.web.server.WebServer;
 import dev.ataemu.web.server.WebServerException;

@@ -4,7 +4,7 @@ import dev.ataemu.core.config.ChangeSet;
 import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.config.ResetType;
-import dev.ataemu.core.time.Scheduler;
+import dev.ataemu.time.Scheduler;
 import dev.ataemu.hal.led.Led;
 import dev.ataemu.hal.led.LedState;
 import dev.ataemu.hal.port.AnalogPort;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.config.ResetType;
-import dev.ataemu.core.time.VirtualScheduler;
+import dev.ataemu.time.VirtualScheduler;
 import dev.ataemu.hal.led.LedState;
 import dev.ataemu.hal.port.HookState;
 import dev.ataemu.hal.port.PortType;

@@ -9,7 +9,7 @@ import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.DeviceModel;
 import dev.ataemu.core.device.DeviceModels;
-import dev.ataemu.core.time.VirtualScheduler;
+import dev.ataemu.time.VirtualScheduler;
 import dev.ataemu.web.DeviceWeb;
 import dev.ataemu.web.server.WebServer;
 import java.net.InetAddress;

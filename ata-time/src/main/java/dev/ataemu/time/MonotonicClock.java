@@ -1,4 +1,4 @@
-package dev.ataemu.core.time;
+package dev.ataemu.time;
 
 import java.time.Clock;
 import java.time.Instant;

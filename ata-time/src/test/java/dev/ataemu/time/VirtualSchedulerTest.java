@@ -1,4 +1,4 @@
-package dev.ataemu.core.time;
+package dev.ataemu.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
