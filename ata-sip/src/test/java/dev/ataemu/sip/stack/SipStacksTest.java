@@ -23,7 +23,6 @@ class SipStacksTest {
             ListeningPoint udp = stack.createListeningPoint("127.0.0.1", freeUdpPort(), "udp");
             assertThat(stack.getStackName()).isEqualTo("sip-stacks-test");
             assertThat(udp.getTransport()).isEqualToIgnoringCase("udp");
-            stack.deleteListeningPoint(udp);
         } finally {
             stack.stop();
         }
