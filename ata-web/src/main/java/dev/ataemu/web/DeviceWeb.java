@@ -2,6 +2,7 @@ package dev.ataemu.web;
 
 import dev.ataemu.core.device.Device;
 import dev.ataemu.web.api.EmulatorApiHandler;
+import dev.ataemu.web.api.EventsSockets;
 import dev.ataemu.web.server.WebServer;
 import java.net.InetSocketAddress;
 import org.eclipse.jetty.server.Handler;
@@ -13,7 +14,7 @@ public final class DeviceWeb {
     }
 
     public static WebServer server(Device device, InetSocketAddress address) {
-        Handler.Sequence handlers = new Handler.Sequence(new EmulatorApiHandler(device));
-        return new WebServer(device.mac().compact(), address, handlers);
+        return new WebServer(device.mac().compact(), address, server ->
+                EventsSockets.upgradeHandler(server, device, new Handler.Sequence(new EmulatorApiHandler(device))));
     }
 }

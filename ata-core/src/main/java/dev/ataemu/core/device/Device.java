@@ -4,22 +4,34 @@ import dev.ataemu.core.config.ChangeSet;
 import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.config.ResetType;
-import dev.ataemu.time.Scheduler;
+import dev.ataemu.core.line.FxoLine;
+import dev.ataemu.core.line.FxsLine;
+import dev.ataemu.core.line.LineCall;
+import dev.ataemu.hal.button.ResetButton;
+import dev.ataemu.hal.fxo.FxoPort;
+import dev.ataemu.hal.fxs.FxsPort;
 import dev.ataemu.hal.led.Led;
-import dev.ataemu.hal.led.LedState;
-import dev.ataemu.hal.port.AnalogPort;
+import dev.ataemu.hal.port.HookState;
+import dev.ataemu.hal.port.PortType;
+import dev.ataemu.hal.relay.LifelineRelay;
+import dev.ataemu.hal.sim.VirtualCentralOffice;
+import dev.ataemu.hal.sim.VirtualHandset;
+import dev.ataemu.media.callerid.CallerId;
+import dev.ataemu.time.Scheduler;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One virtual ATA: its model, MAC, P-values, front panel and ports, and its life from power-on to
- * power-off. Every state change runs on the device's {@link Scheduler}, one at a time; the public
- * methods only post work to it, so they may be called from any thread.
+ * One virtual ATA: its model, MAC, P-values, front panel and ports, the simulated telephone on each
+ * FXS port and the simulated PSTN line behind an FXO port, and its life from power-on to power-off.
+ * Every state change runs on the device's {@link Scheduler}, one at a time; the public methods that
+ * change something only post work to it, so they may be called from any thread.
  */
 public final class Device {
 
@@ -29,14 +41,24 @@ public final class Device {
     private final MacAddress mac;
     private final ParameterStore store;
     private final Scheduler scheduler;
-    private final Map<String, Led> leds = new LinkedHashMap<>();
-    private final Map<Integer, AnalogPort> ports = new LinkedHashMap<>();
+    private final DeviceEvents events = new DeviceEvents();
+    private final FrontPanel panel;
+    private final Map<Integer, FxsLine> fxsLines = new LinkedHashMap<>();
+    private final Map<Integer, FxsPort> fxsPorts = new LinkedHashMap<>();
+    private final Map<Integer, VirtualHandset> handsets = new LinkedHashMap<>();
     private final Map<Integer, RegistrationState> registrations = new LinkedHashMap<>();
-    private final List<Consumer<PowerState>> powerListeners = new CopyOnWriteArrayList<>();
+    private final Map<Integer, HookState> lastHooks = new LinkedHashMap<>();
+    private final ResetButton resetButton;
+    private final Optional<Pstn> pstn;
 
     private volatile PowerState power = PowerState.OFF;
     private volatile long poweredAtMillis;
+    private volatile boolean providerLocked;
     private Scheduler.Timer bootTimer;
+
+    /** The FXO side of a model that has one: the port, its firmware, the line behind it and the life-line relay. */
+    private record Pstn(int index, FxoPort port, FxoLine line, VirtualCentralOffice office, LifelineRelay relay) {
+    }
 
     public Device(DeviceModel model, MacAddress mac, ParameterStore store, Scheduler scheduler) {
         if (!store.catalog().modelId().equals(model.id())) {
@@ -47,12 +69,15 @@ public final class Device {
         this.mac = mac;
         this.store = store;
         this.scheduler = scheduler;
-        model.leds().forEach(id -> leds.put(id, new Led(id)));
-        model.ports().forEach(port -> {
-            ports.put(port.index(), new AnalogPort(port.index(), port.type()));
-            registrations.put(port.index(), RegistrationState.NOT_REGISTERED);
-        });
-        store.onChange(this::logChange);
+        this.panel = new FrontPanel(model, store);
+        panel.all().forEach(led -> led.onChange((changed, state) -> events.publish(new DeviceEvent.Led(changed.id(), state))));
+        model.ports().forEach(port -> registrations.put(port.index(), RegistrationState.NOT_REGISTERED));
+        model.ports().stream().filter(port -> port.type() == PortType.FXS).forEach(port -> buildFxs(port.index()));
+        this.pstn = model.ports().stream().filter(port -> port.type() == PortType.FXO).findFirst()
+                .map(port -> buildFxo(port.index()));
+        this.resetButton = new ResetButton(scheduler, new ResetButtonHandling());
+        store.onChange(this::settingsChanged);
+        connectPhones();
     }
 
     /** A device of the folder's model and MAC, with the P-values stored in the folder. */
@@ -62,6 +87,36 @@ public final class Device {
         ParameterStore store = ParameterStore.open(catalog.forModel(folder.model().id()), folder.configFile(), header);
         return new Device(folder.model(), folder.mac(), store, scheduler);
     }
+
+    private void buildFxs(int index) {
+        FxsLine line = new FxsLine(index, store, this::lineChanged);
+        FxsPort port = new FxsPort(index, scheduler, line);
+        line.attach(port);
+        VirtualHandset handset = new VirtualHandset(scheduler);
+        handset.onChange(new HandsetEvents(index));
+        fxsLines.put(index, line);
+        fxsPorts.put(index, port);
+        handsets.put(index, handset);
+        lastHooks.put(index, HookState.ON_HOOK);
+    }
+
+    private Pstn buildFxo(int index) {
+        FxsLine phone = fxsLines.values().iterator().next();
+        FxoLine line = new FxoLine(store, scheduler, phone, () -> power == PowerState.READY, changed -> fxoChanged(index));
+        FxoPort port = new FxoPort(index, scheduler, line);
+        line.attach(port);
+        VirtualCentralOffice office = new VirtualCentralOffice(scheduler);
+        office.onChange(changed -> events.publish(new DeviceEvent.Pstn(changed.state().name().toLowerCase(), changed.dialed())));
+        LifelineRelay relay = new LifelineRelay();
+        relay.onChange(bypass -> {
+            connectPhones();
+            events.publish(new DeviceEvent.Lifeline(bypass));
+        });
+        lastHooks.put(index, HookState.ON_HOOK);
+        return new Pstn(index, port, line, office, relay);
+    }
+
+    // --- what the device is -------------------------------------------------------------------
 
     public DeviceModel model() {
         return model;
@@ -79,28 +134,55 @@ public final class Device {
         return scheduler;
     }
 
+    public DeviceEvents events() {
+        return events;
+    }
+
     public PowerState power() {
         return power;
     }
 
     public Led led(String id) {
-        Led led = leds.get(id);
-        if (led == null) {
-            throw new IllegalArgumentException("the " + model.id() + " has no " + id + " LED");
-        }
-        return led;
+        return panel.led(id);
     }
 
     public List<Led> leds() {
-        return List.copyOf(leds.values());
+        return panel.all();
     }
 
-    public AnalogPort port(int index) {
-        AnalogPort port = ports.get(index);
-        if (port == null) {
-            throw new IllegalArgumentException("the " + model.id() + " has no port " + index);
+    public ResetButton resetButton() {
+        return resetButton;
+    }
+
+    /** The simulated telephone plugged into an FXS port. */
+    public VirtualHandset handset(int port) {
+        VirtualHandset handset = handsets.get(port);
+        if (handset == null) {
+            throw new IllegalArgumentException(noFxsPort(port));
         }
-        return port;
+        return handset;
+    }
+
+    public FxsLine fxsLine(int port) {
+        FxsLine line = fxsLines.get(port);
+        if (line == null) {
+            throw new IllegalArgumentException(noFxsPort(port));
+        }
+        return line;
+    }
+
+    /** The simulated PSTN line behind the FXO port, on a model that has one. */
+    public Optional<VirtualCentralOffice> pstnLine() {
+        return pstn.map(Pstn::office);
+    }
+
+    public Optional<FxoLine> fxoLine() {
+        return pstn.map(Pstn::line);
+    }
+
+    /** True while the life-line relay wires the FXS phone straight to the PSTN line (HT813). */
+    public Optional<Boolean> lifelineBypass() {
+        return pstn.map(p -> p.relay().bypass());
     }
 
     /** Seconds since power was applied; 0 while off. */
@@ -108,20 +190,26 @@ public final class Device {
         return power == PowerState.OFF ? 0 : (scheduler.millis() - poweredAtMillis) / 1000;
     }
 
-    public DeviceStatus status() {
-        Map<String, LedState> panel = new LinkedHashMap<>();
-        leds.forEach((id, led) -> panel.put(id, led.state()));
-        List<DeviceStatus.Port> portStates = model.ports().stream()
-                .map(p -> new DeviceStatus.Port(p.index(), p.type(), p.label(), port(p.index()).hookState(),
-                        registrations.get(p.index())))
-                .toList();
-        return new DeviceStatus(model.id(), mac, model.firmware(), power, uptimeSeconds(), portStates, panel);
+    public boolean providerLocked() {
+        return providerLocked;
     }
 
-    /** Listeners hear every power state the device enters, on the device's scheduler. */
-    public void onPowerChange(Consumer<PowerState> listener) {
-        powerListeners.add(listener);
+    /** A service provider's lock: the reset button then only restarts the device (HT813 manual). */
+    public void providerLocked(boolean locked) {
+        providerLocked = locked;
     }
+
+    public DeviceStatus status() {
+        List<DeviceStatus.Port> ports = model.ports().stream()
+                .map(p -> new DeviceStatus.Port(p.index(), p.type(), p.label(), hookOf(p.index()),
+                        registrations.get(p.index())))
+                .toList();
+        Map<String, dev.ataemu.hal.led.LedState> leds = new LinkedHashMap<>();
+        panel.all().forEach(led -> leds.put(led.id(), led.state()));
+        return new DeviceStatus(model.id(), mac, model.firmware(), power, uptimeSeconds(), ports, leds);
+    }
+
+    // --- what the device does -----------------------------------------------------------------
 
     public void powerOn() {
         scheduler.execute(this::boot);
@@ -149,22 +237,65 @@ public final class Device {
         });
     }
 
+    /** An incoming call for an FXS port (the SIP side, or a test): rings the phone with this caller ID. */
+    public void ring(int port, CallerId callerId) {
+        FxsLine line = fxsLine(port);
+        scheduler.execute(() -> {
+            if (power == PowerState.READY) {
+                line.ring(callerId, LineCall.NONE);
+            }
+        });
+    }
+
+    /** A second call while the phone is in one: the call-waiting alert with caller ID. */
+    public void callWaiting(int port, CallerId callerId) {
+        FxsLine line = fxsLine(port);
+        scheduler.execute(() -> line.callWaiting(callerId));
+    }
+
+    /** Voicemail waiting (or not) for a port's account. */
+    public void messageWaiting(int port, boolean waiting) {
+        FxsLine line = fxsLine(port);
+        scheduler.execute(() -> line.messageWaiting(waiting));
+    }
+
+    /** A port's SIP account registered or lost its registration. */
+    public void registrationChanged(int port, RegistrationState state) {
+        model.port(port);
+        scheduler.execute(() -> {
+            if (registrations.put(port, state) != state) {
+                events.publish(new DeviceEvent.Registration(port, state));
+                showPortLed(port);
+            }
+        });
+    }
+
+    /** Listeners hear every power state the device enters, on the device's scheduler. */
+    public void onPowerChange(Consumer<PowerState> listener) {
+        events.subscribe(event -> {
+            if (event instanceof DeviceEvent.Power changed) {
+                listener.accept(changed.state());
+            }
+        });
+    }
+
+    // --- inside -------------------------------------------------------------------------------
+
     private void boot() {
         if (power != PowerState.OFF) {
             return;
         }
         poweredAtMillis = scheduler.millis();
-        leds.values().forEach(led -> led.show(LedState.OFF));
-        led(DeviceModel.POWER_LED).show(model.powerLedBooting());
+        panel.booting();
         enter(PowerState.BOOTING);
         bootTimer = scheduler.schedule(model.bootTime(), this::finishBoot);
     }
 
     private void finishBoot() {
         bootTimer = null;
-        led(DeviceModel.POWER_LED).show(LedState.ON);
-        led(DeviceModel.WAN_LED).show(LedState.ON);
         enter(PowerState.READY);
+        connectPhones();
+        panel.ready(this::activity);
         LOG.info("{} {} ready, firmware {}", model.id(), mac, model.programVersion());
     }
 
@@ -176,18 +307,149 @@ public final class Device {
             bootTimer.cancel();
             bootTimer = null;
         }
-        leds.values().forEach(led -> led.show(LedState.OFF));
+        fxsLines.values().forEach(FxsLine::onHook);
+        fxsPorts.values().forEach(FxsPort::stopRinging);
         registrations.replaceAll((index, state) -> RegistrationState.NOT_REGISTERED);
+        panel.dark();
         enter(PowerState.OFF);
+        connectPhones();
+    }
+
+    // Who the phone and the PSTN line are wired to: the ports while the firmware runs, else (HT813
+    // life-line) each other, or nothing.
+    private void connectPhones() {
+        boolean running = power == PowerState.READY;
+        pstn.ifPresent(p -> p.relay().set(Lifeline.bypass(store, power)));
+        boolean bypass = pstn.map(p -> p.relay().bypass()).orElse(false);
+        handsets.forEach((index, handset) -> {
+            boolean toPstn = bypass && index == 1;
+            if (running && !toPstn) {
+                fxsPorts.get(index).plug(handset);
+            } else {
+                fxsPorts.get(index).unplug();
+                handset.unplug();
+            }
+        });
+        pstn.ifPresent(p -> {
+            if (bypass) {
+                p.office().connect(handsets.get(1));
+            } else {
+                p.office().connect(p.port());
+            }
+        });
     }
 
     private void enter(PowerState next) {
         power = next;
-        powerListeners.forEach(listener -> listener.accept(next));
+        events.publish(new DeviceEvent.Power(next));
     }
 
-    private void logChange(ChangeSet changes) {
+    private HookState hookOf(int port) {
+        if (fxsLines.containsKey(port)) {
+            return fxsLines.get(port).hook();
+        }
+        return pstn.map(p -> p.port().hookState()).orElse(HookState.ON_HOOK);
+    }
+
+    private PortLedStyle.PortActivity activity(int port) {
+        boolean registered = registrations.get(port) == RegistrationState.REGISTERED;
+        FxsLine line = fxsLines.get(port);
+        if (line != null) {
+            return new PortLedStyle.PortActivity(registered, line.busy(), line.messageWaiting());
+        }
+        boolean busy = pstn.map(p -> p.port().hookState() == HookState.OFF_HOOK || p.line().bridged()).orElse(false);
+        return new PortLedStyle.PortActivity(registered, busy, false);
+    }
+
+    private void showPortLed(int port) {
+        if (power == PowerState.READY) {
+            panel.showPort(port, activity(port));
+        }
+    }
+
+    private void lineChanged(FxsLine line) {
+        publishHook(line.index(), line.hook());
+        events.publish(new DeviceEvent.Line(line.index(), line.state(), line.dialed()));
+        showPortLed(line.index());
+    }
+
+    private void fxoChanged(int index) {
+        publishHook(index, hookOf(index));
+        showPortLed(index);
+    }
+
+    private void publishHook(int port, HookState hook) {
+        if (lastHooks.put(port, hook) != hook) {
+            events.publish(new DeviceEvent.Hook(port, hook));
+        }
+    }
+
+    private void settingsChanged(ChangeSet changes) {
         LOG.info("{} {} P-values changed: {}{}", model.id(), mac, changes.changes().keySet(),
                 changes.rebootRequired() ? " (reboot required)" : "");
+        scheduler.execute(() -> {
+            fxsLines.values().forEach(FxsLine::applySettings);
+            pstn.ifPresent(p -> p.line().applySettings());
+            connectPhones();
+            model.ports().forEach(port -> showPortLed(port.index()));
+        });
+    }
+
+    private String noFxsPort(int port) {
+        return model.ports().stream().anyMatch(p -> p.index() == port)
+                ? "port " + port + " of the " + model.id() + " is its " + model.port(port).type() + " port, not an FXS port"
+                : "the " + model.id() + " has no port " + port;
+    }
+
+    /** The reset button's outcomes, per model: factory reset after 7 s, a reboot or nothing for less. */
+    private final class ResetButtonHandling implements ResetButton.Listener {
+        @Override
+        public void heldLongEnough() {
+            if (power != PowerState.OFF) {
+                panel.confirmReset();
+            }
+        }
+
+        @Override
+        public void released(Duration held) {
+            if (power == PowerState.OFF) {
+                return;
+            }
+            if (held.compareTo(ResetButton.FACTORY_RESET_PRESS) >= 0) {
+                if (providerLocked) {
+                    LOG.info("{} {} reset button: provider-locked, restarting only", model.id(), mac);
+                    reboot();
+                } else {
+                    LOG.info("{} {} reset button held {} ms: factory reset", model.id(), mac, held.toMillis());
+                    factoryReset(ResetType.FULL);
+                }
+            } else if (model.resetButton().shortPressReboots()) {
+                reboot();
+            }
+        }
+    }
+
+    /** Turns what a simulated handset does into device events. */
+    private final class HandsetEvents implements VirtualHandset.Listener {
+        private final int port;
+
+        HandsetEvents(int port) {
+            this.port = port;
+        }
+
+        @Override
+        public void ringing(boolean on) {
+            events.publish(new DeviceEvent.Ring(port, on));
+        }
+
+        @Override
+        public void callerId(dev.ataemu.hal.line.DisplayedCallerId shown) {
+            events.publish(new DeviceEvent.CallerIdShown(port, shown));
+        }
+
+        @Override
+        public void messageWaitingLamp(boolean on) {
+            events.publish(new DeviceEvent.MessageWaitingLamp(port, on));
+        }
     }
 }

@@ -17,6 +17,9 @@ import java.util.Map;
  * @param firmware         the factory firmware components and their versions, in the order the status page lists them
  * @param powerLedBooting  what the Power LED shows while the device boots
  * @param bootTime         how long a boot takes, from power to ready
+ * @param portLeds         how the port LEDs show the ports' state
+ * @param resetButton      what the reset button does
+ * @param lifeline         whether a relay wires the FXS jack to the PSTN line without power (HT813)
  */
 public record DeviceModel(
         String id,
@@ -24,7 +27,10 @@ public record DeviceModel(
         List<String> leds,
         Map<String, String> firmware,
         LedState powerLedBooting,
-        Duration bootTime) {
+        Duration bootTime,
+        PortLedStyle portLeds,
+        ResetButtonBehaviour resetButton,
+        boolean lifeline) {
 
     public static final String POWER_LED = "POWER";
     public static final String WAN_LED = "WAN";
@@ -39,6 +45,18 @@ public record DeviceModel(
     /** The main firmware release ("Program"). */
     public String programVersion() {
         return firmware.values().iterator().next();
+    }
+
+    /**
+     * What the reset button does on a model.
+     *
+     * @param shortPressReboots whether a press shorter than the factory-reset press reboots (HT813) or is ignored (HT502)
+     * @param confirmLeds       the LEDs that light while the button has been held long enough (HT502: LAN and WAN)
+     */
+    public record ResetButtonBehaviour(boolean shortPressReboots, List<String> confirmLeds) {
+        public ResetButtonBehaviour {
+            confirmLeds = List.copyOf(confirmLeds);
+        }
     }
 
     public PortDescriptor port(int index) {

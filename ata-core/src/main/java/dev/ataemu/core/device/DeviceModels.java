@@ -19,7 +19,10 @@ public final class DeviceModels {
             List.of(DeviceModel.POWER_LED, DeviceModel.WAN_LED, DeviceModel.LAN_LED, "PHONE1", "PHONE2"),
             versions("Program", "1.0.16.2", "Boot", "1.0.0.18", "Loader", "1.0.0.2"),
             LedState.ON,
-            Duration.ofMillis(1500));
+            Duration.ofMillis(1500),
+            PortLedStyle.BUSY_LIT,
+            new DeviceModel.ResetButtonBehaviour(false, List.of(DeviceModel.LAN_LED, DeviceModel.WAN_LED)),
+            false);
 
     /** One FXS port and one FXO (PSTN) port; firmware 1.0.9.1. The Power LED flashes while booting. */
     public static final DeviceModel HT813 = new DeviceModel(
@@ -30,7 +33,10 @@ public final class DeviceModels {
             versions("Program", "1.0.9.1", "Bootloader", "1.0.0.4", "Core", "1.0.9.1", "Base", "1.0.9.1",
                     "CPE", "1.0.1.93"),
             LedState.blink(250, 250),
-            Duration.ofMillis(1500));
+            Duration.ofMillis(1500),
+            PortLedStyle.REGISTERED_LIT,
+            new DeviceModel.ResetButtonBehaviour(true, List.of()),
+            true);
 
     private static final List<DeviceModel> ALL = List.of(HT502, HT813);
 

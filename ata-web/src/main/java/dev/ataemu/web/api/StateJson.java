@@ -1,5 +1,6 @@
 package dev.ataemu.web.api;
 
+import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.DeviceStatus;
 import dev.ataemu.hal.led.LedState;
 import dev.ataemu.hal.port.HookState;
@@ -11,6 +12,13 @@ import java.util.Map;
 final class StateJson {
 
     private StateJson() {
+    }
+
+    static Map<String, Object> of(Device device) {
+        Map<String, Object> json = of(device.status());
+        device.lifelineBypass().ifPresent(bypass -> json.put("lifelineBypass", bypass));
+        json.put("providerLocked", device.providerLocked());
+        return json;
     }
 
     static Map<String, Object> of(DeviceStatus status) {
@@ -35,7 +43,7 @@ final class StateJson {
         return json;
     }
 
-    private static Map<String, Object> led(String id, LedState state) {
+    static Map<String, Object> led(String id, LedState state) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);
         if (state instanceof LedState.Blink blink) {

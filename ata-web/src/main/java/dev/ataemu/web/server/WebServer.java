@@ -18,7 +18,7 @@ public final class WebServer implements AutoCloseable {
     private final ServerConnector connector;
     private final InetSocketAddress address;
 
-    public WebServer(String name, InetSocketAddress address, Handler handler) {
+    public WebServer(String name, InetSocketAddress address, java.util.function.Function<Server, Handler> handlers) {
         QueuedThreadPool threads = new QueuedThreadPool(MAX_THREADS, 2);
         threads.setName("web-" + name);
         threads.setDaemon(true);
@@ -28,7 +28,7 @@ public final class WebServer implements AutoCloseable {
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         server.addConnector(connector);
-        server.setHandler(handler);
+        server.setHandler(handlers.apply(server));
         server.setStopAtShutdown(false);
     }
 

@@ -1,0 +1,168 @@
+package dev.ataemu.core.line;
+
+import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.hal.fxo.FxoEvents;
+import dev.ataemu.hal.fxo.FxoPort;
+import dev.ataemu.hal.fxo.FxoSettings;
+import dev.ataemu.hal.line.CallerIds;
+import dev.ataemu.media.audio.AudioSource;
+import dev.ataemu.media.callerid.CallerId;
+import dev.ataemu.media.tone.ToneSpec;
+import dev.ataemu.time.Scheduler;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HT813's handling of its PSTN line: it counts the rings of an incoming PSTN call, reads its
+ * caller ID, rings the FXS phone through (P842, after P843 seconds) with that caller ID, and when
+ * the phone answers seizes the line and bridges the two. (PSTN-to-VoIP after P798 rings, and the
+ * FXS user's access code to the PSTN, come with call control.)
+ */
+public final class FxoLine implements FxoEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxoLine.class);
+
+    private static final int RING_THROUGH = 842;
+    private static final int RING_THROUGH_DELAY = 843;
+    private static final int DTMF_LENGTH = 3300;
+    private static final int DTMF_PAUSE = 3302;
+    private static final int CURRENT_DISCONNECT = 893;
+    private static final int CURRENT_DISCONNECT_MS = 764;
+    private static final int POLARITY_REVERSAL = 28101;
+    private static final int DISCONNECT_TONE_DETECTION = 712;
+    private static final int DISCONNECT_TONE = 841;
+    private static final int RING_TIMEOUT = 3630;
+
+    private final ParameterStore store;
+    private final Scheduler scheduler;
+    private final FxsLine phone;
+    private final BooleanSupplier running;
+    private final Consumer<FxoLine> changed;
+    private FxoPort port;
+    private Optional<CallerId> callerId = Optional.empty();
+    private Scheduler.Timer ringThrough;
+    private boolean bridged;
+
+    public FxoLine(ParameterStore store, Scheduler scheduler, FxsLine phone, BooleanSupplier running,
+            Consumer<FxoLine> changed) {
+        this.store = store;
+        this.scheduler = scheduler;
+        this.phone = phone;
+        this.running = running;
+        this.changed = changed;
+    }
+
+    public void attach(FxoPort fxoPort) {
+        port = fxoPort;
+        applySettings();
+    }
+
+    public void applySettings() {
+        String tone = store.get(DISCONNECT_TONE);
+        port.settings(new FxoSettings(
+                store.getInt(DTMF_LENGTH),
+                store.getInt(DTMF_PAUSE),
+                store.isSet(CURRENT_DISCONNECT),
+                store.getInt(CURRENT_DISCONNECT_MS),
+                store.isSet(POLARITY_REVERSAL),
+                store.isSet(DISCONNECT_TONE_DETECTION) && !tone.isEmpty() ? Optional.of(ToneSpec.parse(tone)) : Optional.empty(),
+                store.getInt(RING_TIMEOUT) * 1000));
+    }
+
+    public FxoPort port() {
+        return port;
+    }
+
+    public boolean bridged() {
+        return bridged;
+    }
+
+    public Optional<CallerId> lastCallerId() {
+        return callerId;
+    }
+
+    @Override
+    public void ring(int count) {
+        if (!running.getAsBoolean()) {
+            return;
+        }
+        if (count == 1) {
+            callerId = Optional.empty();
+            if (store.isSet(RING_THROUGH)) {
+                ringThrough = scheduler.schedule(Duration.ofSeconds(store.getInt(RING_THROUGH_DELAY)), this::ringPhone);
+            }
+        }
+        changed.accept(this);
+    }
+
+    @Override
+    public void callerId(CallerId received) {
+        callerId = Optional.of(received);
+        LOG.info("PSTN caller ID: {}", received);
+    }
+
+    @Override
+    public void ringingStopped() {
+        cancelRingThrough();
+        if (!bridged) {
+            phone.stopRinging();
+        }
+        changed.accept(this);
+    }
+
+    @Override
+    public void farEndDisconnected(String how) {
+        LOG.info("PSTN far end hung up ({})", how);
+        if (bridged) {
+            unbridge();
+            phone.farEndHungUp();
+        }
+    }
+
+    private void ringPhone() {
+        ringThrough = null;
+        CallerId caller = callerId.orElseGet(() -> CallerIds.of("", "", LocalDateTime.now(scheduler.clock())));
+        phone.ring(caller, new LineCall() {
+            @Override
+            public void answered(FxsLine line) {
+                bridge(line);
+            }
+
+            @Override
+            public void hungUp(FxsLine line) {
+                unbridge();
+            }
+        });
+    }
+
+    private void bridge(FxsLine line) {
+        FrameBridge toPhone = new FrameBridge();
+        FrameBridge toLine = new FrameBridge();
+        port.downstream(toPhone::write);
+        port.play(toLine);
+        line.connectAudio(toPhone, toLine::write);
+        port.seize();
+        bridged = true;
+        changed.accept(this);
+    }
+
+    private void unbridge() {
+        bridged = false;
+        port.downstream(frame -> { });
+        port.play(AudioSource.SILENCE);
+        port.release();
+        changed.accept(this);
+    }
+
+    private void cancelRingThrough() {
+        if (ringThrough != null) {
+            ringThrough.cancel();
+            ringThrough = null;
+        }
+    }
+}

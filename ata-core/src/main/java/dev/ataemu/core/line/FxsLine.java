@@ -1,0 +1,217 @@
+package dev.ataemu.core.line;
+
+import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.hal.fxs.FxsEvents;
+import dev.ataemu.hal.fxs.FxsPort;
+import dev.ataemu.hal.line.CallerIdLineSignals;
+import dev.ataemu.hal.port.HookState;
+import dev.ataemu.media.audio.AudioSource;
+import dev.ataemu.media.callerid.CallerId;
+import dev.ataemu.media.tone.StutterDialTone;
+import dev.ataemu.media.tone.ToneGenerator;
+import dev.ataemu.media.tone.ToneSpec;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The firmware's handling of one FXS line: dial tone when the phone is lifted, the keys it
+ * dials, ringing with caller ID, the call-waiting alert and message waiting. Runs on the device's
+ * scheduler. (Dial plans, calls and the flash features build on it.)
+ */
+public final class FxsLine implements FxsEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FxsLine.class);
+    // 15 interruptions of 100 ms on / 100 ms off: three seconds of stutter, then steady dial tone (GAP-52).
+    private static final int STUTTER_INTERRUPTIONS = 15;
+
+    private final int index;
+    private final LineParameters parameters;
+    private final ParameterStore store;
+    private final Consumer<FxsLine> changed;
+    private FxsPort port;
+    private LineState state = LineState.IDLE;
+    private final StringBuilder dialed = new StringBuilder();
+    private boolean messageWaiting;
+    private LineCall call = LineCall.NONE;
+
+    public FxsLine(int index, ParameterStore store, Consumer<FxsLine> changed) {
+        this.index = index;
+        this.parameters = LineParameters.of(index);
+        this.store = store;
+        this.changed = changed;
+    }
+
+    /** Connects the line to its port; the port must send its events here. */
+    public void attach(FxsPort fxsPort) {
+        port = fxsPort;
+        applySettings();
+        port.holdKeys(true);
+    }
+
+    /** Takes up the port's P-values again, after a change. */
+    public void applySettings() {
+        port.settings(FxsSettingsReader.read(store, parameters));
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public LineState state() {
+        return state;
+    }
+
+    public HookState hook() {
+        return port.hookState();
+    }
+
+    public String dialed() {
+        return dialed.toString();
+    }
+
+    public boolean messageWaiting() {
+        return messageWaiting;
+    }
+
+    public boolean busy() {
+        return port.hookState() == HookState.OFF_HOOK || state == LineState.RINGING;
+    }
+
+    @Override
+    public void offHook() {
+        if (state == LineState.RINGING) {
+            port.stopRinging();
+            port.holdKeys(true);
+            enter(LineState.CONNECTED);
+            call.answered(this);
+            return;
+        }
+        dialed.setLength(0);
+        port.play(dialTone());
+        port.holdKeys(false);
+        enter(LineState.DIAL_TONE);
+    }
+
+    @Override
+    public void onHook() {
+        LineCall ended = call;
+        call = LineCall.NONE;
+        if (state == LineState.CONNECTED) {
+            ended.hungUp(this);
+        }
+        port.play(AudioSource.SILENCE);
+        port.upstream(frame -> { });
+        port.holdKeys(true);
+        dialed.setLength(0);
+        enter(LineState.IDLE);
+    }
+
+    @Override
+    public void hookFlash() {
+        LOG.debug("port {}: hook flash in state {}", index, state);
+    }
+
+    @Override
+    public void digit(char key) {
+        if (state == LineState.DIAL_TONE) {
+            port.play(AudioSource.SILENCE);
+            enter(LineState.DIALING);
+        }
+        if (state == LineState.DIALING) {
+            dialed.append(key);
+            changed.accept(this);
+        }
+    }
+
+    /** Rings the phone for an incoming call, with its caller ID; false when the line is not free. */
+    public boolean ring(CallerId callerId, LineCall incoming) {
+        if (state != LineState.IDLE || port.hookState() == HookState.OFF_HOOK) {
+            return false;
+        }
+        call = incoming;
+        List<ToneSpec.CadenceStep> cadence = RingCadences.forCaller(store, parameters, callerId);
+        port.ring(cadence, callerIdSignals().onHook(callerId));
+        enter(LineState.RINGING);
+        return true;
+    }
+
+    /** The caller gave up, or someone else answered. */
+    public void stopRinging() {
+        if (state == LineState.RINGING) {
+            call = LineCall.NONE;
+            port.stopRinging();
+            enter(LineState.IDLE);
+        }
+    }
+
+    /** Connects the call's audio: {@code heard} plays to the phone, the phone's audio goes to {@code said}. */
+    public void connectAudio(AudioSource heard, java.util.function.Consumer<short[]> said) {
+        port.play(heard);
+        port.upstream(said);
+    }
+
+    /** The far end hung up: the phone hears the busy tone, and the loop current drops if P892 says so. */
+    public void farEndHungUp() {
+        if (state != LineState.CONNECTED) {
+            return;
+        }
+        call = LineCall.NONE;
+        port.upstream(frame -> { });
+        port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.BUSY_TONE))));
+        if (isSet(parameters.loopCurrentDisconnect())) {
+            port.disconnectLoop(FxsSettingsReader.intOr(store, parameters.loopCurrentDisconnectMs(), 200));
+        }
+        enter(LineState.OFF_HOOK_IDLE);
+    }
+
+    /**
+     * Alerts a phone in a call to a second caller: the call-waiting tone, or with caller ID the
+     * SAS/CAS alert, the phone's acknowledgement, and the caller ID (P91, P714, P186 decide).
+     */
+    public void callWaiting(CallerId callerId) {
+        if (port.hookState() != HookState.OFF_HOOK || isSet(parameters.disableCallWaiting())) {
+            return;
+        }
+        if (isSet(parameters.disableCallWaitingCallerId())) {
+            if (!isSet(parameters.disableCallWaitingTone())) {
+                port.send(CallerIdLineSignals.tone(ToneSpec.parse(store.get(LineParameters.CALL_WAITING_TONE))));
+            }
+            return;
+        }
+        port.send(callerIdSignals().callWaiting(callerId));
+    }
+
+    /** New voicemail waiting, or none any more: the LED, the stutter dial tone and visual MWI follow. */
+    public void messageWaiting(boolean waiting) {
+        if (messageWaiting == waiting) {
+            return;
+        }
+        messageWaiting = waiting;
+        if (port.hookState() == HookState.ON_HOOK && state == LineState.IDLE && !isSet(parameters.disableVisualMwi())) {
+            port.send(callerIdSignals().messageWaiting(waiting));
+        }
+        changed.accept(this);
+    }
+
+    private AudioSource dialTone() {
+        ToneSpec tone = ToneSpec.parse(store.get(LineParameters.DIAL_TONE));
+        return messageWaiting ? new StutterDialTone(tone, STUTTER_INTERRUPTIONS) : new ToneGenerator(tone);
+    }
+
+    private CallerIdLineSignals callerIdSignals() {
+        return new CallerIdLineSignals(FxsSettingsReader.intOr(store, parameters.callerIdScheme(), 0),
+                FxsSettingsReader.intOr(store, parameters.dtmfCallerIdStart(), 0),
+                FxsSettingsReader.intOr(store, parameters.dtmfCallerIdStop(), 0));
+    }
+
+    private boolean isSet(int number) {
+        return FxsSettingsReader.intOr(store, number, 0) == 1;
+    }
+
+    private void enter(LineState next) {
+        state = next;
+        changed.accept(this);
+    }
+}

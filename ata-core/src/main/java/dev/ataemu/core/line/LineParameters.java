@@ -1,0 +1,49 @@
+package dev.ataemu.core.line;
+
+/**
+ * Where each port's analog-line settings live in the P-value space (port 1 and port 2 use parallel
+ * numbers; a model that lacks one keeps the hardware default).
+ */
+public record LineParameters(
+        int hookFlashEnabled,
+        int flashMinMs,
+        int flashMaxMs,
+        int onHookMs,
+        int pulseDialing,
+        int txGain,
+        int rxGain,
+        int callerIdScheme,
+        int dtmfCallerIdStart,
+        int dtmfCallerIdStop,
+        int polarityReversal,
+        int loopCurrentDisconnect,
+        int loopCurrentDisconnectMs,
+        int disableCallWaiting,
+        int disableCallWaitingCallerId,
+        int disableCallWaitingTone,
+        int disableVisualMwi,
+        int firstRingTone,
+        int firstDistinctiveChoice) {
+
+    public static final LineParameters PORT1 = new LineParameters(4424, 251, 252, 833, 20521, 247, 249, 853,
+            4661, 4662, 205, 892, 856, 91, 714, 186, 855, 4010, 870);
+    public static final LineParameters PORT2 = new LineParameters(4425, 811, 812, 834, 20522, 248, 283, 863,
+            4663, 4664, 865, 893, 857, 791, 823, 817, 869, 4030, 880);
+
+    /** The system-wide tones and the ring cadence, shared by the ports. */
+    public static final int DIAL_TONE = 4000;
+    public static final int RINGBACK_TONE = 4001;
+    public static final int BUSY_TONE = 4002;
+    public static final int REORDER_TONE = 4003;
+    public static final int CONFIRMATION_TONE = 4004;
+    public static final int CALL_WAITING_TONE = 4005;
+    public static final int SYSTEM_RING_CADENCE = 4040;
+
+    public static LineParameters of(int port) {
+        return switch (port) {
+            case 1 -> PORT1;
+            case 2 -> PORT2;
+            default -> throw new IllegalArgumentException("no port " + port);
+        };
+    }
+}

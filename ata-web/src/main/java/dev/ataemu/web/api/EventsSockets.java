@@ -1,0 +1,37 @@
+package dev.ataemu.web.api;
+
+import dev.ataemu.core.device.Device;
+import dev.ataemu.web.server.BasicAuth;
+import java.time.Duration;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
+
+/** Serves {@code /api/emulator/events} as a WebSocket, for the administrator only. */
+public final class EventsSockets {
+
+    public static final String PATH = EmulatorApiHandler.PREFIX + "events";
+
+    private EventsSockets() {
+    }
+
+    /** Wraps {@code next}: WebSocket upgrades of the events path are taken here, all else goes on. */
+    public static Handler upgradeHandler(Server server, Device device, Handler next) {
+        BasicAuth auth = EmulatorApiHandler.adminAuth(device);
+        WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
+            container.setIdleTimeout(Duration.ofHours(1));
+            container.addMapping(PATH, (request, response, callback) -> {
+                if (!auth.allows(request)) {
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, auth.challenge());
+                    Response.writeError(request, response, callback, 401, "the events socket needs the admin user and password");
+                    return null;
+                }
+                return new EventsSocket(device);
+            });
+        });
+        upgrade.setHandler(next);
+        return upgrade;
+    }
+}
