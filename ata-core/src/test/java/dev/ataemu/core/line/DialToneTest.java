@@ -93,6 +93,37 @@ class DialToneTest {
     }
 
     @Test
+    @DisplayName("HW-32 with pulse dialing on (P20521), a rotary dial's breaks are digits")
+    void pulseDialing() {
+        Device device = TestDevices.booted(DeviceModels.HT813, dataDir, scheduler);
+        device.store().apply(Map.of("P20521", "1", "P251", "200"));
+        scheduler.runPending();
+        VirtualHandset handset = device.handset(1);
+        handset.offHook();
+        scheduler.advance(Duration.ofMillis(500));
+
+        handset.dialPulses("3071");
+        scheduler.advance(Duration.ofSeconds(8));
+
+        assertThat(device.fxsLine(1).dialed()).isEqualTo("3071");
+        assertThat(device.fxsLine(1).state()).isEqualTo(LineState.DIALING);
+    }
+
+    @Test
+    @DisplayName("HW-38 the RX gain (P249) scales what the earpiece hears")
+    void rxGain() {
+        Device device = TestDevices.booted(DeviceModels.HT502, dataDir, scheduler);
+        device.store().apply(Map.of("P249", "1"));
+        scheduler.runPending();
+        VirtualHandset handset = device.handset(1);
+        handset.offHook();
+        scheduler.advance(Duration.ofMillis(300));
+
+        short[] heard = handset.earpiece().last(200);
+        assertThat(Measure.levelDbm0(heard, 0, 200, 350)).isCloseTo(-13 + 6, within(1.0));
+    }
+
+    @Test
     @DisplayName("CALL-31 with voicemail waiting the dial tone stutters first")
     void stutterDialToneWhenMessagesWait() {
         Device device = TestDevices.booted(DeviceModels.HT502, dataDir, scheduler);
