@@ -6,6 +6,7 @@ import dev.ataemu.web.server.BasicAuth;
 import dev.ataemu.web.server.JsonResponses;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpHeader;
@@ -113,7 +114,18 @@ public final class EmulatorApiHandler extends Handler.Abstract {
             }
             case "pstn/hangup" -> {
                 require(method, "POST");
-                JsonResponses.send(response, 200, hardware.pstnHangUp(), callback);
+                byte[] body = body(request);
+                JsonResponses.send(response, 200,
+                        hardware.pstnHangUp(body.length == 0 ? Optional.empty() : Optional.of(JsonBody.parse(body))), callback);
+            }
+            case "pstn/party" -> {
+                require(method, "POST");
+                JsonResponses.send(response, 200,
+                        hardware.pstnParty(body(request), request.getHeaders().get(HttpHeader.CONTENT_TYPE)), callback);
+            }
+            case "provider-lock" -> {
+                require(method, "POST");
+                JsonResponses.send(response, 200, hardware.providerLock(JsonBody.parse(body(request))), callback);
             }
             default -> throw ApiException.notFound("no emulator API at " + PREFIX + route);
         }

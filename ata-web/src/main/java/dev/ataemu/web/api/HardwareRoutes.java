@@ -12,6 +12,7 @@ import dev.ataemu.media.tone.ToneSpec;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The emulator API's hands on the virtual hardware: the handsets, the reset button, power, the PSTN line. */
@@ -137,9 +138,34 @@ final class HardwareRoutes {
         return Map.of("ringing", true, "number", number, "name", name);
     }
 
-    Map<String, Object> pstnHangUp() {
-        pstnLine().hangUp();
+    Map<String, Object> pstnHangUp(Optional<JsonBody> json) {
+        VirtualCentralOffice line = pstnLine();
+        if (json.isPresent() && json.get().has("signal")) {
+            String signal = json.get().oneOf("signal", "current-disconnect", "polarity-reversal", "disconnect-tone");
+            line.disconnectSignal(VirtualCentralOffice.Disconnect.valueOf(signal.toUpperCase().replace('-', '_')));
+        }
+        line.hangUp();
         return Map.of("hangup", true);
+    }
+
+    Map<String, Object> pstnParty(byte[] body, String contentType) {
+        VirtualCentralOffice line = pstnLine();
+        boolean echo = body.length > 0 && body[0] == '{' && JsonBody.parse(body).has("echo");
+        if (echo) {
+            if (!JsonBody.parse(body).flag("echo")) {
+                throw ApiException.badRequest("'echo' must be true to make the party repeat the line");
+            }
+            line.echoParty();
+            return Map.of("party", "echo");
+        }
+        line.partyAudio(voice(body, contentType));
+        return Map.of("party", "set");
+    }
+
+    Map<String, Object> providerLock(JsonBody json) {
+        boolean locked = json.flag("locked");
+        device.providerLocked(locked);
+        return Map.of("providerLocked", locked);
     }
 
     private VirtualHandset handsetOf(int port) {

@@ -186,6 +186,55 @@ class EmulatorControlApiTest {
     }
 
     @Test
+    @DisplayName("HW-16 while the HT502 reset button is held 7 s, the state shows LAN and WAN lit")
+    void resetConfirmationLedsInTheState() throws Exception {
+        serve(DeviceModels.HT502);
+        api.post("/api/emulator/reset-button", "{\"ms\":9000}");
+        scheduler.advance(Duration.ofMillis(7500));
+
+        JsonNode leds = JSON.readTree(api.get("/api/emulator/state").body()).get("leds");
+        assertThat(leds.findValuesAsText("id")).containsExactly("POWER", "WAN", "LAN", "PHONE1", "PHONE2");
+        assertThat(leds.get(1).get("state").asText()).isEqualTo("on");
+        assertThat(leds.get(2).get("state").asText()).isEqualTo("on");
+    }
+
+    @Test
+    @DisplayName("HW-26 a provider-locked HT813 keeps its settings on a 7 s press")
+    void providerLock() throws Exception {
+        serve(DeviceModels.HT813);
+        device.store().apply(Map.of("P3", "Alice"));
+        assertThat(api.post("/api/emulator/provider-lock", "{\"locked\":true}").statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(api.get("/api/emulator/state").body()).get("providerLocked").asBoolean()).isTrue();
+
+        api.post("/api/emulator/reset-button", "{\"ms\":8000}");
+        scheduler.advance(Duration.ofSeconds(12));
+
+        assertThat(device.store().get(3)).isEqualTo("Alice");
+        assertThat(api.post("/api/emulator/provider-lock", "{\"locked\":\"yes\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @DisplayName("FXO-20 a PSTN hang-up with the disconnect tone is detected when P712 is on, and the phone hears busy")
+    void pstnDisconnectTone() throws Exception {
+        serve(DeviceModels.HT813);
+        device.store().apply(Map.of("P712", "1", "P893", "0", "P841", "f1=480@-24,f2=620@-24,c=500/500;"));
+        api.post("/api/emulator/pstn/party", "{\"echo\":true}");
+        api.post("/api/emulator/pstn/ring", "{\"number\":\"6265551234\",\"name\":\"ALICE\"}");
+        scheduler.advance(Duration.ofSeconds(5));
+        api.post("/api/emulator/ports/1/hook", "{\"state\":\"off\"}");
+        scheduler.advance(Duration.ofSeconds(1));
+        assertThat(JSON.readTree(api.get("/api/emulator/pstn").body()).get("state").asText()).isEqualTo("connected");
+
+        assertThat(api.post("/api/emulator/pstn/hangup", "{\"signal\":\"disconnect-tone\"}").statusCode()).isEqualTo(200);
+        scheduler.advance(Duration.ofSeconds(4));
+
+        assertThat(device.fxoLine().orElseThrow().bridged()).isFalse();
+        short[] heard = Wav.decode(api.getBytes("/api/emulator/ports/1/earpiece?lastMs=1000").body());
+        assertThat(Goertzel.levelDbm0(heard, 0, heard.length, 480)).as("the HT813's own busy tone").isGreaterThan(-40);
+        assertThat(api.post("/api/emulator/pstn/hangup", "{\"signal\":\"smoke\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void powerOffAndOn() throws Exception {
         serve(DeviceModels.HT813);
         api.post("/api/emulator/power", "{\"state\":\"off\"}");
