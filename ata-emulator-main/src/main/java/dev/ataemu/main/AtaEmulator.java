@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
             "Runs a virtual Grandstream HT502 (two FXS ports) or HT813 (one FXS, one FXO port).",
             "It keeps its settings in the data directory, in a folder named by its MAC, and serves",
             "its web interface and the emulator API (/api/emulator/) on the HTTP port.",
+            "Standard input is a console for the virtual hardware: type help.",
             ""
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -65,6 +66,10 @@ public final class AtaEmulator implements Callable<Integer> {
                 "Repeatable: --set P47=pbx.example.com --set P35=1001"})
     Map<String, String> settings = new LinkedHashMap<>();
 
+    @Option(names = "--audio",
+            description = "Connects port 1's handset to this host's speakers and microphone.")
+    boolean audio;
+
     @Option(names = "--list-parameters",
             description = "Prints the model's P-values as TSV (P, label, type, default, range, level, page, port, reboot) and exits.")
     boolean listParameters;
@@ -85,7 +90,7 @@ public final class AtaEmulator implements Callable<Integer> {
             return EXIT_USAGE;
         }
         RunOptions options = new RunOptions(model, Optional.ofNullable(mac), dataDir,
-                bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(httpPort), settings);
+                bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(httpPort), settings, audio);
         return new EmulatorRun(options, out(), err()).runUntilStopped();
     }
 

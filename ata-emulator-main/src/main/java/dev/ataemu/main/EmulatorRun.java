@@ -10,7 +10,10 @@ import dev.ataemu.time.RealTimeScheduler;
 import dev.ataemu.web.DeviceWeb;
 import dev.ataemu.web.server.WebServer;
 import dev.ataemu.web.server.WebServerException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -79,11 +82,25 @@ final class EmulatorRun {
                 LOG.warn("{} did not finish booting within {} s", device.mac(), BOOT_WAIT_SECONDS);
             }
             out.println(startLine(device, web.uri(), folder));
+            HostAudio audio = new HostAudio();
+            if (options.audio()) {
+                audio.connect(device.handset(1), err);
+            }
+            startConsole(device);
             stopped.await();
+            audio.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    private void startConsole(Device device) {
+        Console console = new Console(device, out);
+        Thread reader = new Thread(() -> console.run(new BufferedReader(
+                new InputStreamReader(System.in, StandardCharsets.UTF_8))), "console");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     private void shutDown(Device device, WebServer web, RealTimeScheduler scheduler) {

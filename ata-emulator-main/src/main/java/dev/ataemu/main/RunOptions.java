@@ -14,5 +14,6 @@ record RunOptions(
         Path dataDir,
         InetAddress bind,
         Optional<Integer> httpPort,
-        Map<String, String> settings) {
+        Map<String, String> settings,
+        boolean audio) {
 }

@@ -31,18 +31,48 @@ final class EmulatorProcess implements AutoCloseable {
     private final CompletableFuture<String> startLine = new CompletableFuture<>();
     private final Thread reader;
 
-    private EmulatorProcess(Process process) {
+    private final java.nio.file.Path errors;
+
+    private EmulatorProcess(Process process, java.nio.file.Path errors) {
         this.process = process;
+        this.errors = errors;
         reader = new Thread(this::readOutput, "emulator-stdout");
         reader.setDaemon(true);
         reader.start();
     }
 
     static EmulatorProcess start(String... args) throws IOException {
+        java.nio.file.Path errors = java.nio.file.Files.createTempFile("emulator-stderr", ".txt");
+        errors.toFile().deleteOnExit();
         Process process = ChildJvm.builder(AtaEmulator.class.getName(), List.of(), List.of(args))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(errors.toFile())
                 .start();
-        return new EmulatorProcess(process);
+        return new EmulatorProcess(process, errors);
+    }
+
+    /** What the emulator wrote on standard error so far. */
+    String errors() throws IOException {
+        return java.nio.file.Files.readString(errors);
+    }
+
+    /** Types a line on the emulator's console. */
+    void type(String line) throws IOException {
+        process.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+    }
+
+    /** Waits for a line of output that contains {@code text}. */
+    String awaitOutput(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < deadline) {
+            for (String line : output) {
+                if (line.contains(text)) {
+                    return line;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no output line with '" + text + "' in " + output);
     }
 
     /** Waits for the line the emulator prints once its device is up. */

@@ -38,6 +38,38 @@ class EmulatorStartTest {
     }
 
     @Test
+    @DisplayName("CALL-01 the console on standard input drives the handset of a running emulator")
+    void theConsoleDrivesTheHandset() throws Exception {
+        try (EmulatorProcess emulator = EmulatorProcess.start("--model", "HT813", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString())) {
+            emulator.awaitStartLine();
+            emulator.type("offhook 1");
+            emulator.awaitOutput("port 1 off hook");
+            emulator.type("status");
+            assertThat(emulator.awaitOutput("port 1 FXS:")).contains("Off Hook", "dial tone");
+            JsonNode handset = new ObjectMapper().readTree(emulator.get("/api/emulator/ports/1/handset", "admin").body());
+            assertThat(handset.get("hook").asText()).isEqualTo("off");
+            emulator.terminate();
+        }
+    }
+
+    @Test
+    @DisplayName("--audio on a host without a sound device says so and runs on")
+    void audioWithoutASoundDevice() throws Exception {
+        try (EmulatorProcess emulator = EmulatorProcess.start("--model", "HT502", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString(), "--audio")) {
+            JsonNode state = new ObjectMapper().readTree(emulator.get("/api/emulator/state", "admin").body());
+            assertThat(state.get("power").asText()).isEqualTo("ready");
+            boolean hostHasSpeakers = javax.sound.sampled.AudioSystem.isLineSupported(new javax.sound.sampled.DataLine.Info(
+                    javax.sound.sampled.SourceDataLine.class, new javax.sound.sampled.AudioFormat(8000, 16, 1, true, false)));
+            if (!hostHasSpeakers) {
+                assertThat(emulator.errors()).contains("ata-emulator: --audio: no sound output device");
+            }
+            emulator.terminate();
+        }
+    }
+
+    @Test
     @DisplayName("HW-01 an HT502 started from the command line shows two FXS ports")
     void anHt502ShowsTwoFxsPorts() throws Exception {
         try (EmulatorProcess emulator = EmulatorProcess.start("--model", "ht502", "--http-port", "0",

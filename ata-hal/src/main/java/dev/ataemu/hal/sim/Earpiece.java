@@ -9,12 +9,21 @@ public final class Earpiece {
     private static final int CAPACITY = KEEP_MS * Audio.SAMPLE_RATE / 1000;
 
     private final short[] ring = new short[CAPACITY];
+    private final java.util.List<java.util.function.Consumer<short[]>> taps = new java.util.concurrent.CopyOnWriteArrayList<>();
     private long written;
 
-    synchronized void hear(short[] frame) {
-        for (short sample : frame) {
-            ring[(int) (written++ % CAPACITY)] = sample;
+    void hear(short[] frame) {
+        synchronized (this) {
+            for (short sample : frame) {
+                ring[(int) (written++ % CAPACITY)] = sample;
+            }
         }
+        taps.forEach(tap -> tap.accept(frame));
+    }
+
+    /** Hears each frame as it arrives (a loudspeaker, a browser panel). */
+    public void tap(java.util.function.Consumer<short[]> listener) {
+        taps.add(listener);
     }
 
     /** The last {@code ms} milliseconds heard (less when less was heard), oldest sample first. */
