@@ -3,14 +3,12 @@ package dev.ataemu.hal.fxo;
 import dev.ataemu.hal.fxs.Telephone;
 import dev.ataemu.hal.line.CallerIdWatcher;
 import dev.ataemu.hal.line.DisplayedCallerId;
+import dev.ataemu.hal.line.VoiceWithKeys;
 import dev.ataemu.hal.port.HookState;
-import dev.ataemu.media.audio.Audio;
 import dev.ataemu.media.audio.AudioSource;
 import dev.ataemu.media.dtmf.DtmfSender;
 import dev.ataemu.time.Scheduler;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -25,13 +23,11 @@ public final class FxoPort implements Telephone {
     private final Scheduler scheduler;
     private final FxoEvents events;
     private final CallerIdWatcher callerId;
-    private final Deque<AudioSource> dialing = new ArrayDeque<>();
-    private final short[] dialFrame = Audio.newFrame();
+    private final VoiceWithKeys outgoing = new VoiceWithKeys();
 
     private FxoSettings settings = FxoSettings.DEFAULTS;
     private Jack jack = state -> { };
     private HookState hook = HookState.ON_HOOK;
-    private AudioSource source = AudioSource.SILENCE;
     private Consumer<short[]> downstream = frame -> { };
     private DisconnectToneDetector disconnectTone;
     private boolean lineRinging;
@@ -82,21 +78,21 @@ public final class FxoPort implements Telephone {
 
     public void release() {
         setHook(HookState.ON_HOOK);
-        dialing.clear();
+        outgoing.clearKeys();
     }
 
     /** Dials digits into the line as DTMF, with the digit length and pause of P3300 / P3302. */
     public void dial(String digits) {
-        dialing.add(new DtmfSender(digits, settings.dtmfOnMs(), settings.dtmfPauseMs()));
+        outgoing.press(new DtmfSender(digits, settings.dtmfOnMs(), settings.dtmfPauseMs()));
     }
 
     public boolean dialingDone() {
-        return dialing.isEmpty();
+        return !outgoing.pressing();
     }
 
     /** What the port sends into the line besides its own dialing (a bridged call's audio). */
     public void play(AudioSource newSource) {
-        source = Objects.requireNonNull(newSource);
+        outgoing.voice(Objects.requireNonNull(newSource));
     }
 
     /** Where the line's audio goes (a bridged call). */
@@ -138,15 +134,7 @@ public final class FxoPort implements Telephone {
             java.util.Arrays.fill(frame, (short) 0);
             return;
         }
-        source.read(frame);
-        AudioSource digits = dialing.peek();
-        if (digits != null) {
-            digits.read(dialFrame);
-            Audio.mixInto(frame, dialFrame);
-            if (digits.finished()) {
-                dialing.poll();
-            }
-        }
+        outgoing.read(frame);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.ataemu.hal.sim;
 import dev.ataemu.hal.fxs.Telephone;
 import dev.ataemu.hal.line.CallerIdWatcher;
 import dev.ataemu.hal.line.DisplayedCallerId;
+import dev.ataemu.hal.line.VoiceWithKeys;
 import dev.ataemu.hal.port.HookState;
 import dev.ataemu.media.audio.AudioSource;
 import dev.ataemu.media.dtmf.DtmfSender;
@@ -30,7 +31,7 @@ public final class VirtualHandset implements Telephone {
 
     private final Scheduler scheduler;
     private final Earpiece earpiece = new Earpiece();
-    private final Mouthpiece mouthpiece = new Mouthpiece();
+    private final VoiceWithKeys mouthpiece = new VoiceWithKeys();
     private final CallerIdWatcher display;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Jack jack = state -> { };

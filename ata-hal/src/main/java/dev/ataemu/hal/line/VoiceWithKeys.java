@@ -1,4 +1,4 @@
-package dev.ataemu.hal.sim;
+package dev.ataemu.hal.line;
 
 import dev.ataemu.media.audio.Audio;
 import dev.ataemu.media.audio.AudioSource;
@@ -6,26 +6,34 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 
-/** What a telephone sends: a voice source (silence, a tone, a recording, live audio) plus the keys pressed. */
-final class Mouthpiece {
+/**
+ * What goes up a line from a telephone or an FXO port: a voice source (silence, a tone, a recording,
+ * live audio, a bridged call) with DTMF key tones mixed in, one batch of keys after the other.
+ */
+public final class VoiceWithKeys {
 
     private final Deque<AudioSource> keys = new ArrayDeque<>();
     private final short[] keyFrame = Audio.newFrame();
     private AudioSource voice = AudioSource.SILENCE;
 
-    synchronized void voice(AudioSource source) {
+    public synchronized void voice(AudioSource source) {
         voice = Objects.requireNonNull(source);
     }
 
-    synchronized void press(AudioSource keyTones) {
+    public synchronized void press(AudioSource keyTones) {
         keys.add(keyTones);
     }
 
-    synchronized boolean pressing() {
+    public synchronized boolean pressing() {
         return !keys.isEmpty();
     }
 
-    synchronized void read(short[] frame) {
+    /** Drops keys not yet sent. */
+    public synchronized void clearKeys() {
+        keys.clear();
+    }
+
+    public synchronized void read(short[] frame) {
         voice.read(frame);
         AudioSource current = keys.peek();
         if (current != null) {
