@@ -1,0 +1,244 @@
+package dev.ataemu.media.rtp;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.nio.NioDatagramChannel;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One RTP session of a call leg (RFC 3550): an RTP port and the RTCP port above it, sending with our
+ * SSRC, sequence numbers and timestamps, receiving into statistics and a listener, reporting by RTCP
+ * every few seconds. With symmetric RTP (P291) it answers to wherever the peer's packets come from.
+ * Hostile or malformed packets are dropped and counted, never thrown.
+ */
+public final class RtpSession implements AutoCloseable {
+
+    private static final int MAX_DATAGRAM = 2048;
+    private static final long RTCP_INTERVAL_MS = 5000;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** How a session behaves: symmetric RTP, RTCP on or off, the CNAME it reports. */
+    public record Settings(boolean symmetric, boolean rtcp, String cname, int clockRate) {
+        public static final Settings DEFAULTS = new Settings(false, true, "ata@emulator", 8000);
+    }
+
+    private final Settings settings;
+    private final Channel rtp;
+    private final Channel rtcp;
+    private final long ssrc = RANDOM.nextInt() & 0xffffffffL;
+    private final DropCounters drops = new DropCounters();
+    private final RtpParser parser = new RtpParser(drops);
+    private final ReceptionStatistics reception;
+    private final byte[] sendBuffer = new byte[MAX_DATAGRAM];
+    private final byte[] receiveBuffer = new byte[MAX_DATAGRAM];
+    private final ScheduledFuture<?> reports;
+    private volatile InetSocketAddress remoteRtp;
+    private volatile InetSocketAddress remoteRtcp;
+    private volatile Consumer<RtpPacket> listener = packet -> { };
+    private volatile long remoteSsrc = -1;
+    private int sequence = RANDOM.nextInt(1 << 16);
+    private long packetsSent;
+    private long octetsSent;
+    private long lastRtpTimestamp;
+    private volatile long lastSrMiddle;
+    private volatile long lastSrReceivedAtMillis;
+    private volatile double roundTripMillis = -1;
+
+    private RtpSession(Settings settings, Channel rtp, Channel rtcp) {
+        this.settings = settings;
+        this.rtp = rtp;
+        this.rtcp = rtcp;
+        this.reception = new ReceptionStatistics(settings.clockRate());
+        this.reports = settings.rtcp()
+                ? rtcp.eventLoop().scheduleAtFixedRate(this::sendReport, RTCP_INTERVAL_MS, RTCP_INTERVAL_MS, TimeUnit.MILLISECONDS)
+                : null;
+    }
+
+    /** Opens the RTP port and the RTCP port above it on {@code address}, or says which port is taken. */
+    public static RtpSession open(MediaTransport transport, InetAddress address, int rtpPort, Settings settings)
+            throws BindException {
+        Holder holder = new Holder();
+        Channel rtp = bind(transport, address, rtpPort, new SimpleChannelInboundHandler<DatagramPacket>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                holder.session.receivedRtp(packet);
+            }
+        });
+        Channel rtcp;
+        try {
+            rtcp = bind(transport, address, rtpPort + 1, new SimpleChannelInboundHandler<DatagramPacket>() {
+                @Override
+                protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+                    holder.session.receivedRtcp(packet);
+                }
+            });
+        } catch (BindException e) {
+            rtp.close().awaitUninterruptibly();
+            throw e;
+        }
+        holder.session = new RtpSession(settings, rtp, rtcp);
+        return holder.session;
+    }
+
+    private static final class Holder {
+        volatile RtpSession session;
+    }
+
+    private static Channel bind(MediaTransport transport, InetAddress address, int port,
+            SimpleChannelInboundHandler<DatagramPacket> handler) throws BindException {
+        try {
+            return new Bootstrap().group(transport.eventLoops()).channel(NioDatagramChannel.class)
+                    .handler(handler).bind(address, port).sync().channel();
+        } catch (Exception e) {
+            BindException failure = new BindException("cannot use UDP port " + port + " on " + address.getHostAddress()
+                    + ": " + e.getMessage());
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    public int localPort() {
+        return ((InetSocketAddress) rtp.localAddress()).getPort();
+    }
+
+    public long ssrc() {
+        return ssrc;
+    }
+
+    /** Where to send media (and RTCP, normally the port above). */
+    public void remote(InetSocketAddress rtpAddress, InetSocketAddress rtcpAddress) {
+        remoteRtp = Objects.requireNonNull(rtpAddress);
+        remoteRtcp = Objects.requireNonNull(rtcpAddress);
+    }
+
+    public Optional<InetSocketAddress> remote() {
+        return Optional.ofNullable(remoteRtp);
+    }
+
+    /** Hears every well-formed media packet, on a receiving thread; read its payload before returning. */
+    public void onPacket(Consumer<RtpPacket> newListener) {
+        listener = Objects.requireNonNull(newListener);
+    }
+
+    /** Sends one packet with the next sequence number. Call from one thread (the stream's pacer tick). */
+    public void send(int payloadType, boolean marker, long timestamp, byte[] payload, int offset, int length) {
+        InetSocketAddress to = remoteRtp;
+        if (to == null) {
+            return;
+        }
+        int size = RtpPacket.write(sendBuffer, marker, payloadType, sequence, timestamp, ssrc, payload, offset, length);
+        sequence = sequence + 1 & 0xffff;
+        synchronized (this) {
+            packetsSent++;
+            octetsSent += length;
+            lastRtpTimestamp = timestamp;
+        }
+        rtp.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(sendBuffer, 0, size), to), rtp.voidPromise());
+    }
+
+    public Statistics statistics() {
+        synchronized (this) {
+            return new Statistics(packetsSent, octetsSent, reception.received(), reception.cumulativeLost(),
+                    reception.jitterMillis(), roundTripMillis, drops.total(), drops.snapshot());
+        }
+    }
+
+    /** What a call's statistics page shows for the leg. */
+    public record Statistics(long packetsSent, long octetsSent, long packetsReceived, long packetsLost,
+            double jitterMillis, double roundTripMillis, long dropped, java.util.Map<DropReason, Long> dropsByReason) {
+    }
+
+    @Override
+    public void close() {
+        if (reports != null) {
+            reports.cancel(false);
+        }
+        rtp.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        rtcp.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    }
+
+    private void receivedRtp(DatagramPacket datagram) {
+        ByteBuf content = datagram.content();
+        int length = Math.min(content.readableBytes(), MAX_DATAGRAM);
+        content.getBytes(content.readerIndex(), receiveBuffer, 0, length);
+        RtpPacket packet = parser.parse(receiveBuffer, length);
+        if (packet == null) {
+            return;
+        }
+        InetSocketAddress source = datagram.sender();
+        if (settings.symmetric()) {
+            if (!source.equals(remoteRtp)) {
+                remoteRtp = source;
+                remoteRtcp = new InetSocketAddress(source.getAddress(), source.getPort() + 1);
+            }
+        } else if (remoteRtp != null && !source.getAddress().equals(remoteRtp.getAddress())) {
+            drops.count(DropReason.WRONG_SOURCE);
+            return;
+        }
+        remoteSsrc = packet.ssrc();
+        reception.received(packet.sequence(), packet.timestamp(), System.currentTimeMillis());
+        listener.accept(packet);
+    }
+
+    private void receivedRtcp(DatagramPacket datagram) {
+        ByteBuf content = datagram.content();
+        byte[] bytes = new byte[Math.min(content.readableBytes(), MAX_DATAGRAM)];
+        content.getBytes(content.readerIndex(), bytes);
+        long nowMillis = System.currentTimeMillis();
+        List<Rtcp.Report> reports = Rtcp.reports(bytes, bytes.length, drops);
+        for (Rtcp.Report report : reports) {
+            report.senderInfo().ifPresent(info -> {
+                lastSrMiddle = Rtcp.middle32(info.ntpTimestamp());
+                lastSrReceivedAtMillis = nowMillis;
+            });
+            for (Rtcp.ReportBlock block : report.blocks()) {
+                if (block.ssrc() == ssrc && block.lastSr() != 0) {
+                    long now = Rtcp.middle32(Rtcp.ntp(nowMillis));
+                    long rtt = now - block.lastSr() - block.delaySinceLastSr() & 0xffffffffL;
+                    roundTripMillis = rtt * 1000.0 / 65536;
+                }
+            }
+        }
+    }
+
+    private void sendReport() {
+        InetSocketAddress to = remoteRtcp;
+        if (to == null) {
+            return;
+        }
+        long nowMillis = System.currentTimeMillis();
+        Optional<Rtcp.SenderInfo> sender;
+        synchronized (this) {
+            sender = packetsSent == 0 ? Optional.empty()
+                    : Optional.of(new Rtcp.SenderInfo(Rtcp.ntp(nowMillis), lastRtpTimestamp, packetsSent, octetsSent));
+        }
+        List<Rtcp.ReportBlock> blocks = List.of();
+        if (reception.started() && remoteSsrc >= 0) {
+            long delay = lastSrReceivedAtMillis == 0 ? 0 : (nowMillis - lastSrReceivedAtMillis) * 65536 / 1000;
+            blocks = List.of(new Rtcp.ReportBlock(remoteSsrc, reception.fractionLostSinceLastReport(),
+                    Math.max(0, reception.cumulativeLost()), reception.extendedHighestSequence(), reception.jitter(),
+                    lastSrMiddle, lastSrMiddle == 0 ? 0 : delay));
+        }
+        byte[] report = Rtcp.compound(ssrc, sender, blocks, settings.cname());
+        rtcp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(report), to), rtcp.voidPromise());
+    }
+
+    /** Sends a report now (tests; the timer sends one every five seconds). */
+    public void reportNow() {
+        rtcp.eventLoop().execute(this::sendReport);
+    }
+}
