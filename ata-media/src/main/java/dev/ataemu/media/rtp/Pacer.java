@@ -15,6 +15,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Pacer implements AutoCloseable {
 
     public static final long PERIOD_NANOS = 20_000_000L;
+    private static final int SLOTS = 20;
+    private static final long SLOT_NANOS = PERIOD_NANOS / SLOTS;
     private static final int MAX_CATCH_UP = 5;
 
     private final List<Worker> workers = new ArrayList<>();
@@ -44,13 +46,30 @@ public final class Pacer implements AutoCloseable {
         }
     }
 
-    /** Starts ticking a stream from one period from now, on the next thread in turn. */
+    /**
+     * Starts ticking a stream within the next period, on the next thread in turn, in the millisecond
+     * slot of the period that thread has fewest streams in: streams that start together (a fleet's
+     * calls placed by one script) are spread over the period instead of all falling due at once.
+     */
     public synchronized Registration add(Paced stream) {
         Worker worker = workers.get(next++ % workers.size());
-        Entry entry = new Entry(stream, System.nanoTime() + PERIOD_NANOS);
+        long now = System.nanoTime();
+        int slot = worker.quietestSlot();
+        long phase = Math.floorMod(now, PERIOD_NANOS);
+        long wanted = slot * SLOT_NANOS;
+        long deadline = now + Math.floorMod(wanted - phase, PERIOD_NANOS) + PERIOD_NANOS;
+        Entry entry = new Entry(stream, deadline, slot);
+        worker.slots[slot]++;
         worker.pending.add(entry);
         LockSupport.unpark(worker.thread);
-        return () -> entry.cancelled = true;
+        return () -> {
+            if (!entry.cancelled) {
+                entry.cancelled = true;
+                synchronized (Pacer.this) {
+                    worker.slots[entry.slot]--;
+                }
+            }
+        };
     }
 
     public Lateness lateness() {
@@ -65,12 +84,14 @@ public final class Pacer implements AutoCloseable {
 
     private static final class Entry implements Comparable<Entry> {
         final Paced stream;
+        final int slot;
         long deadline;
         volatile boolean cancelled;
 
-        Entry(Paced stream, long deadline) {
+        Entry(Paced stream, long deadline, int slot) {
             this.stream = stream;
             this.deadline = deadline;
+            this.slot = slot;
         }
 
         @Override
@@ -82,7 +103,18 @@ public final class Pacer implements AutoCloseable {
     private final class Worker implements Runnable {
         final ConcurrentLinkedQueue<Entry> pending = new ConcurrentLinkedQueue<>();
         final PriorityQueue<Entry> due = new PriorityQueue<>();
+        final int[] slots = new int[SLOTS];
         Thread thread;
+
+        int quietestSlot() {
+            int best = 0;
+            for (int i = 1; i < SLOTS; i++) {
+                if (slots[i] < slots[best]) {
+                    best = i;
+                }
+            }
+            return best;
+        }
 
         @Override
         public void run() {

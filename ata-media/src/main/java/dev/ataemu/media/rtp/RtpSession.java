@@ -7,10 +7,10 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Objects;
@@ -37,6 +37,7 @@ public final class RtpSession implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final RtpChannel rtpSocket;
     private final Channel rtp;
     private final Channel rtcp;
     private final long ssrc = RANDOM.nextInt() & 0xffffffffL;
@@ -44,6 +45,7 @@ public final class RtpSession implements AutoCloseable {
     private final RtpParser parser = new RtpParser(drops);
     private final ReceptionStatistics reception;
     private final byte[] sendBuffer = new byte[MAX_DATAGRAM];
+    private final ByteBuffer sendView = ByteBuffer.wrap(sendBuffer);
     private final byte[] receiveBuffer = new byte[MAX_DATAGRAM];
     private final ScheduledFuture<?> reports;
     private volatile InetSocketAddress remoteRtp;
@@ -52,19 +54,21 @@ public final class RtpSession implements AutoCloseable {
     private volatile long remoteSsrc = -1;
     private int sequence = RANDOM.nextInt(1 << 16);
     private long packetsSent;
+    private long sendFailures;
     private long octetsSent;
     private long lastRtpTimestamp;
     private volatile long lastSrMiddle;
     private volatile long lastSrReceivedAtMillis;
     private volatile double roundTripMillis = -1;
 
-    private RtpSession(Settings settings, Channel rtp, Channel rtcp) {
+    private RtpSession(Settings settings, RtpChannel rtp, RtpChannel rtcp) {
         this.settings = settings;
-        this.rtp = rtp;
-        this.rtcp = rtcp;
+        this.rtpSocket = rtp;
+        this.rtp = rtp.netty();
+        this.rtcp = rtcp.netty();
         this.reception = new ReceptionStatistics(settings.clockRate());
         this.reports = settings.rtcp()
-                ? rtcp.eventLoop().scheduleAtFixedRate(this::sendReport, RTCP_INTERVAL_MS, RTCP_INTERVAL_MS, TimeUnit.MILLISECONDS)
+                ? this.rtcp.eventLoop().scheduleAtFixedRate(this::sendReport, RTCP_INTERVAL_MS, RTCP_INTERVAL_MS, TimeUnit.MILLISECONDS)
                 : null;
     }
 
@@ -72,22 +76,28 @@ public final class RtpSession implements AutoCloseable {
     public static RtpSession open(MediaTransport transport, InetAddress address, int rtpPort, Settings settings)
             throws BindException {
         Holder holder = new Holder();
-        Channel rtp = bind(transport, address, rtpPort, new SimpleChannelInboundHandler<DatagramPacket>() {
+        RtpChannel rtp = bind(transport, address, rtpPort, new SimpleChannelInboundHandler<DatagramPacket>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                holder.session.receivedRtp(packet);
+                RtpSession session = holder.session;
+                if (session != null) {
+                    session.receivedRtp(packet);
+                }
             }
         });
-        Channel rtcp;
+        RtpChannel rtcp;
         try {
             rtcp = bind(transport, address, rtpPort + 1, new SimpleChannelInboundHandler<DatagramPacket>() {
                 @Override
                 protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
-                    holder.session.receivedRtcp(packet);
+                    RtpSession session = holder.session;
+                    if (session != null) {
+                        session.receivedRtcp(packet);
+                    }
                 }
             });
         } catch (BindException e) {
-            rtp.close().awaitUninterruptibly();
+            rtp.netty().close().awaitUninterruptibly();
             throw e;
         }
         holder.session = new RtpSession(settings, rtp, rtcp);
@@ -98,11 +108,13 @@ public final class RtpSession implements AutoCloseable {
         volatile RtpSession session;
     }
 
-    private static Channel bind(MediaTransport transport, InetAddress address, int port,
+    private static RtpChannel bind(MediaTransport transport, InetAddress address, int port,
             SimpleChannelInboundHandler<DatagramPacket> handler) throws BindException {
+        RtpChannel channel = new RtpChannel(address);
         try {
-            return new Bootstrap().group(transport.eventLoops()).channel(NioDatagramChannel.class)
-                    .handler(handler).bind(address, port).sync().channel();
+            new Bootstrap().group(transport.eventLoops()).channelFactory(channel::netty)
+                    .handler(handler).bind(address, port).sync();
+            return channel;
         } catch (Exception e) {
             BindException failure = new BindException("cannot use UDP port " + port + " on " + address.getHostAddress()
                     + ": " + e.getMessage());
@@ -142,23 +154,28 @@ public final class RtpSession implements AutoCloseable {
         }
         int size = RtpPacket.write(sendBuffer, marker, payloadType, sequence, timestamp, ssrc, payload, offset, length);
         sequence = sequence + 1 & 0xffff;
+        sendView.clear().limit(size);
+        boolean sent = rtpSocket.sendNow(sendView, to);
         synchronized (this) {
-            packetsSent++;
-            octetsSent += length;
+            if (sent) {
+                packetsSent++;
+                octetsSent += length;
+            } else {
+                sendFailures++;
+            }
             lastRtpTimestamp = timestamp;
         }
-        rtp.writeAndFlush(new DatagramPacket(Unpooled.copiedBuffer(sendBuffer, 0, size), to), rtp.voidPromise());
     }
 
     public Statistics statistics() {
         synchronized (this) {
-            return new Statistics(packetsSent, octetsSent, reception.received(), reception.cumulativeLost(),
+            return new Statistics(packetsSent, octetsSent, sendFailures, reception.received(), reception.cumulativeLost(),
                     reception.jitterMillis(), roundTripMillis, drops.total(), drops.snapshot());
         }
     }
 
     /** What a call's statistics page shows for the leg. */
-    public record Statistics(long packetsSent, long octetsSent, long packetsReceived, long packetsLost,
+    public record Statistics(long packetsSent, long octetsSent, long sendFailures, long packetsReceived, long packetsLost,
             double jitterMillis, double roundTripMillis, long dropped, java.util.Map<DropReason, Long> dropsByReason) {
     }
 
