@@ -10,5 +10,7 @@ public enum DropReason {
     RTCP_ON_RTP_PORT,
     WRONG_SOURCE,
     UNKNOWN_PAYLOAD_TYPE,
-    MALFORMED_RTCP
+    MALFORMED_RTCP,
+    /** SRTP refused it: bad authentication tag, a replay, a malformed protected packet. */
+    UNPROTECT_FAILED
 }

@@ -51,6 +51,7 @@ public final class RtpSession implements AutoCloseable {
     private volatile InetSocketAddress remoteRtp;
     private volatile InetSocketAddress remoteRtcp;
     private volatile Consumer<RtpPacket> listener = packet -> { };
+    private volatile PacketProtection protection;
     private volatile long remoteSsrc = -1;
     private int sequence = RANDOM.nextInt(1 << 16);
     private long packetsSent;
@@ -141,6 +142,11 @@ public final class RtpSession implements AutoCloseable {
         return Optional.ofNullable(remoteRtp);
     }
 
+    /** Protects what is sent and checks what arrives from now on (SRTP); null for plain RTP. */
+    public void protection(PacketProtection newProtection) {
+        protection = newProtection;
+    }
+
     /** Hears every well-formed media packet, on a receiving thread; read its payload before returning. */
     public void onPacket(Consumer<RtpPacket> newListener) {
         listener = Objects.requireNonNull(newListener);
@@ -154,8 +160,14 @@ public final class RtpSession implements AutoCloseable {
         }
         int size = RtpPacket.write(sendBuffer, marker, payloadType, sequence, timestamp, ssrc, payload, offset, length);
         sequence = sequence + 1 & 0xffff;
-        sendView.clear().limit(size);
-        boolean sent = rtpSocket.sendNow(sendView, to);
+        PacketProtection protect = protection;
+        boolean sent;
+        if (protect == null) {
+            sendView.clear().limit(size);
+            sent = rtpSocket.sendNow(sendView, to);
+        } else {
+            sent = rtpSocket.sendNow(ByteBuffer.wrap(protect.protectRtp(sendBuffer, size)), to);
+        }
         synchronized (this) {
             if (sent) {
                 packetsSent++;
@@ -192,7 +204,18 @@ public final class RtpSession implements AutoCloseable {
         ByteBuf content = datagram.content();
         int length = Math.min(content.readableBytes(), MAX_DATAGRAM);
         content.getBytes(content.readerIndex(), receiveBuffer, 0, length);
-        RtpPacket packet = parser.parse(receiveBuffer, length);
+        byte[] bytes = receiveBuffer;
+        PacketProtection check = protection;
+        if (check != null) {
+            Optional<byte[]> clear = check.unprotectRtp(receiveBuffer, length);
+            if (clear.isEmpty()) {
+                drops.count(DropReason.UNPROTECT_FAILED);
+                return;
+            }
+            bytes = clear.get();
+            length = bytes.length;
+        }
+        RtpPacket packet = parser.parse(bytes, length);
         if (packet == null) {
             return;
         }
@@ -215,6 +238,15 @@ public final class RtpSession implements AutoCloseable {
         ByteBuf content = datagram.content();
         byte[] bytes = new byte[Math.min(content.readableBytes(), MAX_DATAGRAM)];
         content.getBytes(content.readerIndex(), bytes);
+        PacketProtection check = protection;
+        if (check != null) {
+            Optional<byte[]> clear = check.unprotectRtcp(bytes, bytes.length);
+            if (clear.isEmpty()) {
+                drops.count(DropReason.UNPROTECT_FAILED);
+                return;
+            }
+            bytes = clear.get();
+        }
         long nowMillis = System.currentTimeMillis();
         List<Rtcp.Report> reports = Rtcp.reports(bytes, bytes.length, drops);
         for (Rtcp.Report report : reports) {
@@ -251,6 +283,10 @@ public final class RtpSession implements AutoCloseable {
                     lastSrMiddle, lastSrMiddle == 0 ? 0 : delay));
         }
         byte[] report = Rtcp.compound(ssrc, sender, blocks, settings.cname());
+        PacketProtection protect = protection;
+        if (protect != null) {
+            report = protect.protectRtcp(report, report.length);
+        }
         rtcp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(report), to), rtcp.voidPromise());
     }
 

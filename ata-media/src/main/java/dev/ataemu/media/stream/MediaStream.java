@@ -1,0 +1,225 @@
+package dev.ataemu.media.stream;
+
+import dev.ataemu.media.audio.Audio;
+import dev.ataemu.media.audio.AudioSource;
+import dev.ataemu.media.audio.LiveAudio;
+import dev.ataemu.media.codec.Codec;
+import dev.ataemu.media.dtmf.DtmfDigit;
+import dev.ataemu.media.events.EventPacket;
+import dev.ataemu.media.events.TelephoneEvent;
+import dev.ataemu.media.events.TelephoneEventReceiver;
+import dev.ataemu.media.events.TelephoneEventSender;
+import dev.ataemu.media.jitter.JitterBuffer;
+import dev.ataemu.media.jitter.JitterBufferLength;
+import dev.ataemu.media.jitter.JitterBufferType;
+import dev.ataemu.media.jitter.JitterStatistics;
+import dev.ataemu.media.jitter.MediaPacket;
+import dev.ataemu.media.jitter.Playout;
+import dev.ataemu.media.rtp.Pacer;
+import dev.ataemu.media.rtp.RtpPacket;
+import dev.ataemu.media.rtp.RtpSession;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * One call leg's audio between the analog line and the network: every 20 ms (on a pacing thread)
+ * it takes the line's audio, encodes and sends it in packets of the negotiated size, sends due
+ * telephone-events, and plays out what the jitter buffer has decoded back toward the line.
+ * Packets arrive on a receiving thread into the jitter buffer and the event receiver.
+ */
+public final class MediaStream implements AutoCloseable {
+
+    /**
+     * What the SDP negotiation settled: the codec and its payload type, the packet time, the
+     * telephone-event payload type (-1 when none), the jitter buffer (P133, P132), and the RFC 2833
+     * event counts (P28173, P28177).
+     */
+    public record Config(Codec codec, int payloadType, int packetMs, int eventPayloadType,
+            JitterBufferType jitterType, JitterBufferLength jitterLength, int eventsCount, int endEventsCount) {
+
+        public static Config of(Codec codec, int payloadType, int packetMs, int eventPayloadType) {
+            return new Config(codec, payloadType, packetMs, eventPayloadType, JitterBufferType.ADAPTIVE,
+                    JitterBufferLength.MEDIUM, TelephoneEventSender.DEFAULT_EVENTS_COUNT,
+                    TelephoneEventSender.DEFAULT_END_COUNT);
+        }
+    }
+
+    private final RtpSession session;
+    private final Config config;
+    private final Codec.Encoder encoder;
+    private final Codec.Decoder decoder;
+    private final int ticksPerSample;
+    private final LiveAudio fromLine = new LiveAudio();
+    private final LiveAudio toLine = new LiveAudio();
+    private final JitterBuffer jitter;
+    private final TelephoneEventSender eventSender;
+    private final TelephoneEventReceiver eventReceiver = new TelephoneEventReceiver();
+    private final Deque<EventPacket> dueEvents = new ArrayDeque<>();
+    private final short[] frame = Audio.newFrame();
+    private final short[] packetAudio;
+    private final byte[] encoded = new byte[1500];
+    private final short[] decoded = new short[Audio.SAMPLE_RATE];
+    private final long startMillis = System.currentTimeMillis();
+    private volatile Consumer<DtmfDigit> dtmfListener = digit -> { };
+    private Pacer.Registration ticking;
+    private int filled;
+    private long timestamp;
+    private boolean talkSpurtStart = true;
+    private long eventsStartedAt = -1;
+
+    public MediaStream(RtpSession session, Config config) {
+        this.session = Objects.requireNonNull(session);
+        this.config = Objects.requireNonNull(config);
+        this.encoder = config.codec().newEncoder();
+        this.decoder = config.codec().newDecoder();
+        this.ticksPerSample = Math.max(1, config.codec().clockRate() / Audio.SAMPLE_RATE);
+        this.packetAudio = new short[config.packetMs() * Audio.SAMPLE_RATE / 1000];
+        this.jitter = new JitterBuffer(config.jitterType(), config.jitterLength());
+        this.eventSender = new TelephoneEventSender(config.packetMs(), config.eventsCount(), config.endEventsCount(), false);
+        session.onPacket(this::received);
+    }
+
+    /** Starts the 20 ms ticks on the process's pacer. */
+    public void start(Pacer pacer) {
+        ticking = pacer.add(this::tick);
+    }
+
+    /** Where the line's audio goes (the FXS port's upstream): 20 ms frames of 8 kHz PCM. */
+    public Consumer<short[]> fromLine() {
+        return samples -> fromLine.write(samples, samples.length);
+    }
+
+    /** What the far end says, decoded, for the line to play. */
+    public AudioSource toLine() {
+        return toLine;
+    }
+
+    /** Sends a key press as RFC 4733 telephone-events (when negotiated). */
+    public synchronized void sendDtmf(DtmfDigit digit, int pressMs) {
+        if (config.eventPayloadType() < 0) {
+            throw new IllegalStateException("no telephone-event payload type was negotiated");
+        }
+        long now = elapsedMillis();
+        for (EventPacket packet : eventSender.press(digit, timestamp, pressMs)) {
+            dueEvents.add(new EventPacket(now + packet.atMs(), packet.timestamp(), packet.marker(), packet.event()));
+        }
+    }
+
+    /** Hears each key the far end sends as a telephone-event, once per press. */
+    public void onDtmf(Consumer<DtmfDigit> listener) {
+        dtmfListener = Objects.requireNonNull(listener);
+    }
+
+    public JitterStatistics jitterStatistics() {
+        synchronized (jitter) {
+            return jitter.statistics();
+        }
+    }
+
+    public RtpSession.Statistics rtpStatistics() {
+        return session.statistics();
+    }
+
+    @Override
+    public void close() {
+        if (ticking != null) {
+            ticking.cancel();
+        }
+    }
+
+    private synchronized void tick() {
+        fromLine.read(frame);
+        sendAudio();
+        sendDueEvents();
+        playOut();
+    }
+
+    private void sendAudio() {
+        int take = Math.min(frame.length, packetAudio.length - filled);
+        System.arraycopy(frame, 0, packetAudio, filled, take);
+        filled += take;
+        if (filled < packetAudio.length) {
+            return;
+        }
+        int length = encoder.encode(packetAudio, 0, packetAudio.length, encoded, 0);
+        if (dueEvents.isEmpty()) {
+            session.send(config.payloadType(), talkSpurtStart, timestamp, encoded, 0, length);
+            talkSpurtStart = false;
+        }
+        timestamp += (long) packetAudio.length * ticksPerSample;
+        filled = 0;
+    }
+
+    // While a key's events go out, they take the place of the audio packets (RFC 4733 section 2.6).
+    private void sendDueEvents() {
+        long now = elapsedMillis();
+        while (!dueEvents.isEmpty() && dueEvents.peek().atMs() <= now) {
+            EventPacket packet = dueEvents.poll();
+            byte[] payload = packet.event().encode();
+            session.send(config.eventPayloadType(), packet.marker(), packet.timestamp(), payload, 0, payload.length);
+            if (dueEvents.isEmpty()) {
+                talkSpurtStart = true;
+            }
+        }
+    }
+
+    private void playOut() {
+        List<Playout> playouts;
+        synchronized (jitter) {
+            playouts = jitter.tick(elapsedMillis());
+        }
+        for (Playout playout : playouts) {
+            int samples;
+            if (playout instanceof Playout.Decode decode) {
+                samples = decoder.decode(decode.payload(), 0, decode.payload().length, decoded, 0);
+            } else if (playout instanceof Playout.Conceal conceal) {
+                samples = decoder.conceal(decoded, 0, Math.min(conceal.samples(), decoded.length));
+            } else {
+                samples = Math.min(playout.samples(), decoded.length);
+                java.util.Arrays.fill(decoded, 0, samples, (short) 0);
+            }
+            toLine.write(decoded, samples);
+        }
+    }
+
+    private void received(RtpPacket packet) {
+        long now = elapsedMillis();
+        if (packet.payloadType() == config.payloadType()) {
+            int samples = samplesIn(packet.payloadLength());
+            MediaPacket media = new MediaPacket(packet.ssrc(), packet.sequence(), packet.timestamp() / ticksPerSample,
+                    packet.marker(), packet.payload(), samples);
+            synchronized (jitter) {
+                jitter.receive(media, now);
+            }
+        } else if (packet.payloadType() == config.eventPayloadType() && config.eventPayloadType() >= 0) {
+            TelephoneEvent event;
+            try {
+                event = TelephoneEvent.decode(packet.buffer(), packet.payloadOffset(), packet.payloadLength());
+            } catch (IllegalArgumentException malformed) {
+                return;
+            }
+            List<TelephoneEventReceiver.Report> reports;
+            synchronized (eventReceiver) {
+                reports = eventReceiver.receive(packet.timestamp(), packet.marker(), event, now);
+            }
+            for (TelephoneEventReceiver.Report report : reports) {
+                if (report instanceof TelephoneEventReceiver.Began began) {
+                    TelephoneEvent.digitOf(began.event()).ifPresent(dtmfListener);
+                }
+            }
+        }
+    }
+
+    // G.711 carries one byte a sample; the other codecs' packets hold the negotiated packet time.
+    private int samplesIn(int payloadLength) {
+        String name = config.codec().encodingName();
+        return name.equalsIgnoreCase("PCMU") || name.equalsIgnoreCase("PCMA") ? payloadLength : packetAudio.length;
+    }
+
+    private long elapsedMillis() {
+        return System.currentTimeMillis() - startMillis;
+    }
+}
