@@ -4,10 +4,27 @@ package dev.ataemu.core.account;
  * Where each port's account settings live in the P-value space: port 1 (HT502 FXS1, HT813 FXS) and
  * port 2 (HT502 FXS2, HT813 FXO) use parallel numbers, as the firmware's port maps give them.
  */
-public record AccountParameters(int port, int localSipPort) {
+public record AccountParameters(
+        int port,
+        int active,
+        int register,
+        int server,
+        int outboundProxy,
+        int userId,
+        int authId,
+        int password,
+        int name,
+        int transport,
+        int localSipPort,
+        int expiresMinutes,
+        int reRegisterBefore,
+        int retryWait,
+        int retryAfterForbidden) {
 
-    public static final AccountParameters PORT1 = new AccountParameters(1, 40);
-    public static final AccountParameters PORT2 = new AccountParameters(2, 740);
+    public static final AccountParameters PORT1 =
+            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002);
+    public static final AccountParameters PORT2 =
+            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102);
 
     public static AccountParameters of(int port) {
         return switch (port) {

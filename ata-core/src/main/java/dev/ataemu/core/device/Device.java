@@ -1,5 +1,6 @@
 package dev.ataemu.core.device;
 
+import dev.ataemu.core.account.Accounts;
 import dev.ataemu.core.config.ChangeSet;
 import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.config.ParameterStore;
@@ -50,6 +51,7 @@ public final class Device {
     private final Map<Integer, HookState> lastHooks = new LinkedHashMap<>();
     private final ResetButton resetButton;
     private final Optional<Pstn> pstn;
+    private final Accounts accounts;
 
     private volatile PowerState power = PowerState.OFF;
     private volatile long poweredAtMillis;
@@ -76,6 +78,9 @@ public final class Device {
         this.pstn = model.ports().stream().filter(port -> port.type() == PortType.FXO).findFirst()
                 .map(port -> buildFxo(port.index()));
         this.resetButton = new ResetButton(scheduler, new ResetButtonHandling());
+        this.accounts = new Accounts(model, mac.compact(), store, scheduler, (port, state) -> registrationChanged(port,
+                state == dev.ataemu.sip.ua.RegistrationState.REGISTERED ? RegistrationState.REGISTERED
+                        : RegistrationState.NOT_REGISTERED));
         store.onChange(this::settingsChanged);
         connectPhones();
     }
@@ -194,6 +199,11 @@ public final class Device {
         return providerLocked;
     }
 
+    /** The device's WAN address: its SIP accounts listen there once it is up. Without one it runs no SIP. */
+    public void network(java.net.InetAddress wanAddress) {
+        scheduler.execute(() -> accounts.address(wanAddress));
+    }
+
     /** A service provider's lock: the reset button then only restarts the device (HT813 manual). */
     public void providerLocked(boolean locked) {
         providerLocked = locked;
@@ -296,6 +306,7 @@ public final class Device {
         enter(PowerState.READY);
         connectPhones();
         panel.ready(this::activity);
+        accounts.start();
         LOG.info("{} {} ready, firmware {}", model.id(), mac, model.programVersion());
     }
 
@@ -307,6 +318,7 @@ public final class Device {
             bootTimer.cancel();
             bootTimer = null;
         }
+        accounts.stop();
         fxsLines.values().forEach(FxsLine::onHook);
         fxsPorts.values().forEach(FxsPort::stopRinging);
         registrations.replaceAll((index, state) -> RegistrationState.NOT_REGISTERED);
@@ -392,6 +404,9 @@ public final class Device {
             pstn.ifPresent(p -> p.line().applySettings());
             connectPhones();
             model.ports().forEach(port -> showPortLed(port.index()));
+            if (power == PowerState.READY) {
+                accounts.settingsChanged(changes);
+            }
         });
     }
 

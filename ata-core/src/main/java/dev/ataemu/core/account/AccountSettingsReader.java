@@ -1,0 +1,58 @@
+package dev.ataemu.core.account;
+
+import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.sip.account.AccountSettings;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Reads a port's account P-values into the plain {@link AccountSettings} the SIP layer takes. */
+public final class AccountSettingsReader {
+
+    private static final String[] TRANSPORTS = {"UDP", "TCP", "TLS"};
+
+    private AccountSettingsReader() {
+    }
+
+    public static AccountSettings read(ParameterStore store, int port, String userAgent) {
+        AccountParameters p = AccountParameters.of(port);
+        String proxy = text(store, p.outboundProxy());
+        return new AccountSettings(
+                number(store, p.active(), 1) == 1,
+                number(store, p.register(), 1) == 1,
+                text(store, p.server()),
+                proxy.isBlank() ? Optional.empty() : Optional.of(proxy),
+                text(store, p.userId()),
+                text(store, p.authId()),
+                text(store, p.password()),
+                text(store, p.name()),
+                TRANSPORTS[Math.min(2, Math.max(0, number(store, p.transport(), 0)))],
+                number(store, p.localSipPort(), port == 1 ? 5060 : 5062),
+                Duration.ofMinutes(number(store, p.expiresMinutes(), 60)),
+                Duration.ofSeconds(number(store, p.reRegisterBefore(), 0)),
+                Duration.ofSeconds(number(store, p.retryWait(), 20)),
+                Duration.ofSeconds(number(store, p.retryAfterForbidden(), 1200)),
+                userAgent);
+    }
+
+    /** Whether a change touches any of the port's account P-values. */
+    public static boolean touches(dev.ataemu.core.config.ChangeSet changes, int port) {
+        AccountParameters p = AccountParameters.of(port);
+        int[] numbers = {p.active(), p.register(), p.server(), p.outboundProxy(), p.userId(), p.authId(), p.password(),
+            p.name(), p.transport(), p.localSipPort(), p.expiresMinutes(), p.reRegisterBefore(), p.retryWait(),
+            p.retryAfterForbidden()};
+        for (int number : numbers) {
+            if (changes.touches(number)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(ParameterStore store, int number) {
+        return store.catalog().find(number).isPresent() ? store.get(number) : "";
+    }
+
+    private static int number(ParameterStore store, int number, int fallback) {
+        return store.catalog().find(number).isPresent() ? store.getInt(number) : fallback;
+    }
+}

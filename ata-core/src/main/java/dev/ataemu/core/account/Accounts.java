@@ -1,0 +1,100 @@
+package dev.ataemu.core.account;
+
+import dev.ataemu.core.config.ChangeSet;
+import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.core.device.DeviceModel;
+import dev.ataemu.sip.account.AccountSettings;
+import dev.ataemu.sip.ua.RegistrationState;
+import dev.ataemu.sip.ua.UserAgent;
+import dev.ataemu.time.Scheduler;
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import javax.sip.SipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP accounts of a device, one user agent per port, started when the device is up and stopped
+ * when it goes down. A change to a port's account P-values restarts that account. Runs on the
+ * device's scheduler; stopping a jain-sip stack takes a second, so that happens on a thread of its own.
+ */
+public final class Accounts {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Accounts.class);
+
+    private final DeviceModel model;
+    private final String macText;
+    private final ParameterStore store;
+    private final Scheduler scheduler;
+    private final BiConsumer<Integer, RegistrationState> registrations;
+    private final Map<Integer, UserAgent> agents = new LinkedHashMap<>();
+    private InetAddress address;
+
+    public Accounts(DeviceModel model, String macText, ParameterStore store, Scheduler scheduler,
+            BiConsumer<Integer, RegistrationState> registrations) {
+        this.model = model;
+        this.macText = macText;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.registrations = registrations;
+    }
+
+    /** The address the user agents listen on (the device's WAN address); none means no SIP at all. */
+    public void address(InetAddress wanAddress) {
+        address = wanAddress;
+    }
+
+    public void start() {
+        if (address == null) {
+            return;
+        }
+        model.ports().forEach(port -> startPort(port.index()));
+    }
+
+    public void stop() {
+        List<UserAgent> stopping = List.copyOf(agents.values());
+        agents.clear();
+        if (!stopping.isEmpty()) {
+            Thread closer = new Thread(() -> stopping.forEach(UserAgent::close), "sip-stop");
+            closer.setDaemon(true);
+            closer.start();
+        }
+    }
+
+    public void settingsChanged(ChangeSet changes) {
+        if (address == null || agents.isEmpty() && changes.isEmpty()) {
+            return;
+        }
+        model.ports().forEach(port -> {
+            if (AccountSettingsReader.touches(changes, port.index()) && agents.containsKey(port.index())) {
+                UserAgent old = agents.remove(port.index());
+                registrations.accept(port.index(), RegistrationState.IDLE);
+                Thread closer = new Thread(() -> {
+                    old.close();
+                    scheduler.execute(() -> startPort(port.index()));
+                }, "sip-restart");
+                closer.setDaemon(true);
+                closer.start();
+            }
+        });
+    }
+
+    private void startPort(int port) {
+        String userAgent = "Grandstream " + model.id() + " " + model.programVersion();
+        AccountSettings settings = AccountSettingsReader.read(store, port, userAgent);
+        if (!settings.active()) {
+            return;
+        }
+        try {
+            UserAgent agent = new UserAgent(model.id() + "-" + macText + "-" + port, address, settings, scheduler,
+                    (state, reason) -> registrations.accept(port, state));
+            agents.put(port, agent);
+            agent.registration().start();
+        } catch (SipException e) {
+            LOG.warn("port {}: {}", port, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.ataemu.sip.account;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One SIP account as plain values: who it is, where it registers, how it keeps the registration.
+ * {@code ata-core} reads these from the port's P-values (P47 server, P35 user ID, P36 authenticate
+ * ID, P34 password, P3 name, P40 local port, P32 expiry, P138 retry wait, P26002 wait after 403...).
+ *
+ * @param server            the registrar/proxy host, with an optional port (P47)
+ * @param outboundProxy     where requests go instead of the server, when set (P48)
+ * @param userId            the SIP user ID, the user part of our address (P35)
+ * @param authId            the user name for digest authentication; the user ID when empty (P36)
+ * @param expires           the registration's requested lifetime (P32, in minutes on the device)
+ * @param reRegisterBefore  how long before expiry to refresh; 0 means half the granted lifetime (P2330)
+ * @param retryWait         how long to wait after a failed registration (P138)
+ * @param retryAfterForbidden how long to wait after a 403; zero stops retrying (P26002)
+ */
+public record AccountSettings(
+        boolean active,
+        boolean register,
+        String server,
+        Optional<String> outboundProxy,
+        String userId,
+        String authId,
+        String password,
+        String displayName,
+        String transport,
+        int localPort,
+        Duration expires,
+        Duration reRegisterBefore,
+        Duration retryWait,
+        Duration retryAfterForbidden,
+        String userAgent) {
+
+    public String authUser() {
+        return authId.isEmpty() ? userId : authId;
+    }
+
+    /** Whether there is enough to register: an active account with a server and a user ID. */
+    public boolean canRegister() {
+        return active && register && !server.isBlank() && !userId.isBlank();
+    }
+}

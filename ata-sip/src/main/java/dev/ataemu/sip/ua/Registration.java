@@ -1,0 +1,265 @@
+package dev.ataemu.sip.ua;
+
+import dev.ataemu.sip.account.AccountSettings;
+import dev.ataemu.time.Scheduler;
+import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.ListIterator;
+import javax.sip.ClientTransaction;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.TimeoutEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.CallIdHeader;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ExpiresHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.ToHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registration client of one account (RFC 3261 section 10): REGISTER with digest authentication,
+ * refreshed ahead of expiry, retried after the retry wait (or the longer wait after a 403), and
+ * withdrawn when the account stops. Runs on the device's scheduler.
+ */
+public final class Registration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Registration.class);
+    private static final int MAX_CHALLENGES = 2;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Hears every change of the registration's state, with a reason for the log and the status page. */
+    public interface Listener {
+        void changed(RegistrationState state, String reason);
+    }
+
+    private final UserAgent agent;
+    private final AuthenticationHelper auth;
+    private final Listener listener;
+    private final String callId;
+    private final String fromTag = HexFormat.of().formatHex(RANDOM.generateSeed(4));
+    private RegistrationState state = RegistrationState.IDLE;
+    private ClientTransaction pending;
+    private long cseq = 1;
+    private int challenges;
+    private boolean stopping;
+    private Scheduler.Timer next;
+    private Duration granted = Duration.ZERO;
+
+    Registration(UserAgent agent, AuthenticationHelper auth, Listener listener) {
+        this.agent = agent;
+        this.auth = auth;
+        this.listener = listener;
+        this.callId = agent.provider().getNewCallId().getCallId();
+    }
+
+    public RegistrationState state() {
+        return state;
+    }
+
+    /** The lifetime the registrar granted the last time it accepted the binding. */
+    public Duration granted() {
+        return granted;
+    }
+
+    /** Starts registering, if the account has what it takes. Call on the device's scheduler. */
+    public void start() {
+        stopping = false;
+        if (!agent.settings().canRegister()) {
+            enter(RegistrationState.IDLE, "no server or user ID, or registration off");
+            return;
+        }
+        send(agent.settings().expires());
+    }
+
+    /** Stops refreshing, and withdraws the binding if there is one. */
+    public void stop() {
+        cancelTimer();
+        if (state == RegistrationState.REGISTERED && !stopping) {
+            stopping = true;
+            send(Duration.ZERO);
+        }
+    }
+
+    /** Forgets the registration without telling the registrar (power cut, stack shut down). */
+    void halt() {
+        cancelTimer();
+        stopping = true;
+        pending = null;
+    }
+
+    void response(ResponseEvent event) {
+        ClientTransaction transaction = event.getClientTransaction();
+        if (transaction == null || transaction != pending) {
+            return;
+        }
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && challenges < MAX_CHALLENGES) {
+            challenges++;
+            answerChallenge(response, transaction);
+            return;
+        }
+        pending = null;
+        challenges = 0;
+        if (stopping) {
+            enter(RegistrationState.IDLE, "unregistered (" + status + ")");
+            return;
+        }
+        if (status >= 200 && status < 300) {
+            registered(response);
+        } else if (status == Response.FORBIDDEN) {
+            Duration wait = agent.settings().retryAfterForbidden();
+            if (wait.isZero()) {
+                enter(RegistrationState.IDLE, "403 Forbidden: not retrying");
+            } else {
+                failed("403 Forbidden", wait);
+            }
+        } else {
+            failed(status + " " + response.getReasonPhrase(), agent.settings().retryWait());
+        }
+    }
+
+    void timeout(TimeoutEvent event) {
+        if (event.getClientTransaction() == null || event.getClientTransaction() != pending) {
+            return;
+        }
+        pending = null;
+        challenges = 0;
+        if (stopping) {
+            enter(RegistrationState.IDLE, "unregister timed out");
+        } else {
+            failed("no answer from " + agent.settings().server(), agent.settings().retryWait());
+        }
+    }
+
+    private void registered(Response response) {
+        granted = grantedLifetime(response);
+        Duration before = agent.settings().reRegisterBefore();
+        Duration refresh = before.isZero() || before.compareTo(granted) >= 0 ? granted.dividedBy(2) : granted.minus(before);
+        cancelTimer();
+        next = agent.scheduler().schedule(refresh, () -> send(agent.settings().expires()));
+        enter(RegistrationState.REGISTERED, "200 OK, expires in " + granted.toSeconds() + " s");
+    }
+
+    private void failed(String reason, Duration retry) {
+        cancelTimer();
+        next = agent.scheduler().schedule(retry, () -> send(agent.settings().expires()));
+        enter(RegistrationState.FAILED, reason + "; retrying in " + retry.toSeconds() + " s");
+    }
+
+    private Duration grantedLifetime(Response response) {
+        ListIterator<?> contacts = response.getHeaders(ContactHeader.NAME);
+        String ours = "@" + agent.localHost() + ":" + agent.localPort();
+        while (contacts.hasNext()) {
+            ContactHeader contact = (ContactHeader) contacts.next();
+            if (contact.getAddress().getURI().toString().contains(ours) && contact.getExpires() >= 0) {
+                return Duration.ofSeconds(contact.getExpires());
+            }
+        }
+        ExpiresHeader expires = response.getExpires();
+        return expires != null ? Duration.ofSeconds(expires.getExpires()) : agent.settings().expires();
+    }
+
+    private void answerChallenge(Response response, ClientTransaction challenged) {
+        try {
+            pending = auth.handleChallenge(response, challenged, agent.provider(), 5, true);
+            pending.sendRequest();
+        } catch (SipException | NullPointerException e) {
+            pending = null;
+            failed("cannot answer the authentication challenge (" + e.getMessage() + ")", agent.settings().retryWait());
+        }
+    }
+
+    private void send(Duration expires) {
+        cancelTimer();
+        try {
+            Request request = build(expires);
+            pending = agent.provider().getNewClientTransaction(request);
+            challenges = 0;
+            pending.sendRequest();
+            if (!stopping) {
+                enter(RegistrationState.REGISTERING, "REGISTER sent to " + agent.settings().server());
+            }
+        } catch (Exception e) {
+            pending = null;
+            LOG.warn("cannot send REGISTER: {}", e.getMessage());
+            if (!stopping) {
+                failed("cannot send REGISTER (" + e.getMessage() + ")", agent.settings().retryWait());
+            }
+        }
+    }
+
+    private Request build(Duration expires) throws Exception {
+        AccountSettings settings = agent.settings();
+        ServerAddress server = ServerAddress.parse(settings.server());
+        SipURI requestUri = agent.addresses().createSipURI(null, server.host());
+        if (server.port() > 0) {
+            requestUri.setPort(server.port());
+        }
+        SipURI aor = agent.addresses().createSipURI(settings.userId(), server.host());
+        Address aorAddress = agent.addresses().createAddress(aor);
+        if (!settings.displayName().isBlank()) {
+            aorAddress.setDisplayName(settings.displayName());
+        }
+        FromHeader from = agent.headers().createFromHeader(aorAddress, fromTag);
+        ToHeader to = agent.headers().createToHeader(agent.addresses().createAddress(aor), null);
+        CallIdHeader callIdHeader = agent.headers().createCallIdHeader(callId);
+        CSeqHeader cseqHeader = agent.headers().createCSeqHeader(cseq++, Request.REGISTER);
+        List<ViaHeader> via = new ArrayList<>();
+        via.add(agent.headers().createViaHeader(agent.localHost(), agent.localPort(), agent.transport(), null));
+        Request request = agent.messages().createRequest(requestUri, Request.REGISTER, callIdHeader, cseqHeader,
+                from, to, via, agent.headers().createMaxForwardsHeader(70));
+        SipURI contactUri = agent.addresses().createSipURI(settings.userId(), agent.localHost());
+        contactUri.setPort(agent.localPort());
+        if (!"udp".equalsIgnoreCase(agent.transport())) {
+            contactUri.setTransportParam(agent.transport().toLowerCase());
+        }
+        request.addHeader(agent.headers().createContactHeader(agent.addresses().createAddress(contactUri)));
+        request.addHeader(agent.headers().createExpiresHeader((int) expires.toSeconds()));
+        request.addHeader(agent.headers().createHeader("User-Agent", settings.userAgent()));
+        settings.outboundProxy().filter(proxy -> !proxy.isBlank()).ifPresent(proxy -> addRoute(request, proxy));
+        return request;
+    }
+
+    private void addRoute(Request request, String proxy) {
+        try {
+            ServerAddress address = ServerAddress.parse(proxy);
+            SipURI route = agent.addresses().createSipURI(null, address.host());
+            if (address.port() > 0) {
+                route.setPort(address.port());
+            }
+            route.setLrParam();
+            request.addHeader(agent.headers().createRouteHeader(agent.addresses().createAddress(route)));
+        } catch (Exception e) {
+            LOG.warn("ignoring the outbound proxy '{}': {}", proxy, e.getMessage());
+        }
+    }
+
+    private void cancelTimer() {
+        if (next != null) {
+            next.cancel();
+            next = null;
+        }
+    }
+
+    private void enter(RegistrationState next, String reason) {
+        state = next;
+        LOG.info("{}@{}: {} ({})", agent.settings().userId(), agent.settings().server(), next, reason);
+        listener.changed(next, reason);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ataemu.sip.ua;
+
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Requests the account does not handle yet get a proper SIP answer rather than silence. */
+final class Requests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Requests.class);
+
+    private Requests() {
+    }
+
+    static void answerUnsupported(UserAgent agent, RequestEvent event) {
+        Request request = event.getRequest();
+        if (Request.ACK.equals(request.getMethod())) {
+            return;
+        }
+        int status = Request.OPTIONS.equals(request.getMethod()) ? Response.OK : Response.NOT_IMPLEMENTED;
+        try {
+            ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+                    : agent.provider().getNewServerTransaction(request);
+            transaction.sendResponse(agent.messages().createResponse(status, request));
+        } catch (Exception e) {
+            LOG.debug("could not answer {} ({})", request.getMethod(), e.getMessage());
+        }
+    }
+}

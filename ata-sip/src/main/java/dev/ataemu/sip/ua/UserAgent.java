@@ -1,0 +1,155 @@
+package dev.ataemu.sip.ua;
+
+import dev.ataemu.sip.account.AccountSettings;
+import dev.ataemu.sip.stack.SipStacks;
+import dev.ataemu.time.Scheduler;
+import gov.nist.javax.sip.SipStackExt;
+import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.TooManyListenersException;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.ListeningPoint;
+import javax.sip.PeerUnavailableException;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.SipException;
+import javax.sip.SipFactory;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.address.AddressFactory;
+import javax.sip.header.HeaderFactory;
+import javax.sip.message.MessageFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SIP user agent of one account: its own jain-sip stack, bound to the account's local port, with
+ * every event handed over to the device's scheduler so that the account's state machines run one
+ * event at a time.
+ */
+public final class UserAgent implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(UserAgent.class);
+    private static final AtomicLong STACKS = new AtomicLong();
+
+    private final Scheduler scheduler;
+    private final AccountSettings settings;
+    private final InetAddress address;
+    private final SipStack stack;
+    private final SipProvider provider;
+    private final ListeningPoint listeningPoint;
+    private final AddressFactory addresses;
+    private final HeaderFactory headers;
+    private final MessageFactory messages;
+    private final Registration registration;
+
+    public UserAgent(String name, InetAddress address, AccountSettings settings, Scheduler scheduler,
+            Registration.Listener registrationListener) throws SipException {
+        this.scheduler = Objects.requireNonNull(scheduler);
+        this.settings = settings;
+        this.address = address;
+        this.stack = SipStacks.create(name + "-" + STACKS.incrementAndGet());
+        try {
+            SipFactory factory = SipFactory.getInstance();
+            this.addresses = factory.createAddressFactory();
+            this.headers = factory.createHeaderFactory();
+            this.messages = factory.createMessageFactory();
+            this.listeningPoint = stack.createListeningPoint(address.getHostAddress(), settings.localPort(),
+                    settings.transport().toLowerCase());
+            this.provider = stack.createSipProvider(listeningPoint);
+            provider.addSipListener(new Dispatcher());
+        } catch (PeerUnavailableException | javax.sip.InvalidArgumentException | javax.sip.TransportNotSupportedException
+                 | javax.sip.ObjectInUseException | TooManyListenersException e) {
+            stack.stop();
+            throw new SipException("cannot start the SIP user agent on " + address.getHostAddress() + ":"
+                    + settings.localPort() + " (" + e.getMessage() + ")", e);
+        }
+        AuthenticationHelper auth = ((SipStackExt) stack).getAuthenticationHelper(
+                new Credentials(settings), headers);
+        this.registration = new Registration(this, auth, registrationListener);
+    }
+
+    public Registration registration() {
+        return registration;
+    }
+
+    public AccountSettings settings() {
+        return settings;
+    }
+
+    Scheduler scheduler() {
+        return scheduler;
+    }
+
+    SipProvider provider() {
+        return provider;
+    }
+
+    AddressFactory addresses() {
+        return addresses;
+    }
+
+    HeaderFactory headers() {
+        return headers;
+    }
+
+    MessageFactory messages() {
+        return messages;
+    }
+
+    String localHost() {
+        return address.getHostAddress();
+    }
+
+    int localPort() {
+        return listeningPoint.getPort();
+    }
+
+    String transport() {
+        return listeningPoint.getTransport();
+    }
+
+    /** Stops the stack at once, as a power cut would: no unregistration. jain-sip's stop takes about a second. */
+    @Override
+    public void close() {
+        registration.halt();
+        stack.stop();
+    }
+
+    /** jain-sip calls in on its own threads; the account's logic runs on the device's scheduler. */
+    private final class Dispatcher implements SipListener {
+        @Override
+        public void processRequest(RequestEvent event) {
+            scheduler.execute(() -> Requests.answerUnsupported(UserAgent.this, event));
+        }
+
+        @Override
+        public void processResponse(ResponseEvent event) {
+            scheduler.execute(() -> registration.response(event));
+        }
+
+        @Override
+        public void processTimeout(TimeoutEvent event) {
+            scheduler.execute(() -> registration.timeout(event));
+        }
+
+        @Override
+        public void processIOException(IOExceptionEvent event) {
+            LOG.warn("SIP transport error toward {}:{} ({})", event.getHost(), event.getPort(), event.getTransport());
+        }
+
+        @Override
+        public void processTransactionTerminated(TransactionTerminatedEvent event) {
+        }
+
+        @Override
+        public void processDialogTerminated(DialogTerminatedEvent event) {
+        }
+    }
+}
