@@ -76,6 +76,7 @@ final class EmulatorRun {
             }
         });
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(device, web, scheduler), "shutdown"));
+        device.network(options.bind().isAnyLocalAddress() ? HostAddresses.primaryIpv4() : options.bind());
         device.powerOn();
         try {
             if (!ready.await(BOOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
