@@ -31,10 +31,13 @@ public final class Accounts {
     private final Scheduler scheduler;
     private final BiConsumer<Integer, RegistrationState> registrations;
     private final Map<Integer, UserAgent> agents = new LinkedHashMap<>();
+    private final java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls;
     private InetAddress address;
 
     public Accounts(DeviceModel model, String macText, ParameterStore store, Scheduler scheduler,
-            BiConsumer<Integer, RegistrationState> registrations) {
+            BiConsumer<Integer, RegistrationState> registrations,
+            java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls) {
+        this.calls = calls;
         this.model = model;
         this.macText = macText;
         this.store = store;
@@ -92,6 +95,7 @@ public final class Accounts {
             UserAgent agent = new UserAgent(model.id() + "-" + macText + "-" + port, address, settings, scheduler,
                     (state, reason) -> registrations.accept(port, state));
             agents.put(port, agent);
+            agent.onCall(calls.apply(port, address));
             agent.registration().start();
         } catch (SipException e) {
             LOG.warn("port {}: {}", port, e.getMessage());

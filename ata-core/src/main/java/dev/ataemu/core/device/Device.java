@@ -80,7 +80,7 @@ public final class Device {
         this.resetButton = new ResetButton(scheduler, new ResetButtonHandling());
         this.accounts = new Accounts(model, mac.compact(), store, scheduler, (port, state) -> registrationChanged(port,
                 state == dev.ataemu.sip.ua.RegistrationState.REGISTERED ? RegistrationState.REGISTERED
-                        : RegistrationState.NOT_REGISTERED));
+                        : RegistrationState.NOT_REGISTERED), this::callHandler);
         store.onChange(this::settingsChanged);
         connectPhones();
     }
@@ -197,6 +197,22 @@ public final class Device {
 
     public boolean providerLocked() {
         return providerLocked;
+    }
+
+    private volatile dev.ataemu.media.rtp.MediaTransport mediaTransport;
+
+    /** The process's shared media transport (RTP receive loops and pacers); without one calls are refused. */
+    public void media(dev.ataemu.media.rtp.MediaTransport transport) {
+        mediaTransport = transport;
+    }
+
+    private dev.ataemu.sip.call.CallHandler callHandler(int port, java.net.InetAddress address) {
+        FxsLine line = fxsLines.get(port);
+        dev.ataemu.media.rtp.MediaTransport transport = mediaTransport;
+        if (line == null || transport == null) {
+            return dev.ataemu.sip.call.CallHandler.REJECT;
+        }
+        return new dev.ataemu.core.call.IncomingCalls(port, line, store, scheduler, address, transport);
     }
 
     /** The device's WAN address: its SIP accounts listen there once it is up. Without one it runs no SIP. */

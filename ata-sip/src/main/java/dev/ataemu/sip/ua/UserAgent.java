@@ -48,6 +48,7 @@ public final class UserAgent implements AutoCloseable {
     private final HeaderFactory headers;
     private final MessageFactory messages;
     private final Registration registration;
+    private final CallDispatcher calls;
 
     public UserAgent(String name, InetAddress address, AccountSettings settings, Scheduler scheduler,
             Registration.Listener registrationListener) throws SipException {
@@ -73,6 +74,12 @@ public final class UserAgent implements AutoCloseable {
         AuthenticationHelper auth = ((SipStackExt) stack).getAuthenticationHelper(
                 new Credentials(settings), headers);
         this.registration = new Registration(this, auth, registrationListener);
+        this.calls = new CallDispatcher(this);
+    }
+
+    /** Who takes incoming calls; until set, they are refused with 480. */
+    public void onCall(dev.ataemu.sip.call.CallHandler handler) {
+        calls.handler(handler);
     }
 
     public Registration registration() {
@@ -126,12 +133,17 @@ public final class UserAgent implements AutoCloseable {
     private final class Dispatcher implements SipListener {
         @Override
         public void processRequest(RequestEvent event) {
-            scheduler.execute(() -> Requests.answerUnsupported(UserAgent.this, event));
+            scheduler.execute(() -> calls.request(event));
         }
 
         @Override
         public void processResponse(ResponseEvent event) {
-            scheduler.execute(() -> registration.response(event));
+            scheduler.execute(() -> {
+                if (event.getClientTransaction() != null && javax.sip.message.Request.REGISTER.equals(
+                        event.getClientTransaction().getRequest().getMethod())) {
+                    registration.response(event);
+                }
+            });
         }
 
         @Override
@@ -150,6 +162,7 @@ public final class UserAgent implements AutoCloseable {
 
         @Override
         public void processDialogTerminated(DialogTerminatedEvent event) {
+            scheduler.execute(() -> calls.dialogTerminated(event.getDialog()));
         }
     }
 }

@@ -1,0 +1,151 @@
+package dev.ataemu.core.call;
+
+import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.core.line.FxsLine;
+import dev.ataemu.core.line.LineCall;
+import dev.ataemu.core.media.MediaSettings;
+import dev.ataemu.core.media.MediaSettingsReader;
+import dev.ataemu.hal.line.CallerIds;
+import dev.ataemu.media.rtp.MediaTransport;
+import dev.ataemu.media.rtp.RtpSession;
+import dev.ataemu.media.stream.MediaStream;
+import dev.ataemu.media.stream.SrtpProtection;
+import dev.ataemu.sip.call.CallHandler;
+import dev.ataemu.sip.call.IncomingCall;
+import dev.ataemu.sip.sdp.AnswerBuilder;
+import dev.ataemu.sip.sdp.AnswerOutcome;
+import dev.ataemu.sip.sdp.MediaAddress;
+import dev.ataemu.sip.sdp.NegotiatedMedia;
+import dev.ataemu.sip.sdp.SdpParseException;
+import dev.ataemu.sip.sdp.SdpSession;
+import dev.ataemu.sip.sdp.SessionDescription;
+import dev.ataemu.time.Scheduler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An FXS port's incoming calls: the offer is negotiated, the phone rings with the caller's ID, and
+ * when it is lifted the call is answered and its audio joined to the line through an RTP stream.
+ * Either side hanging up ends it.
+ */
+public final class IncomingCalls implements CallHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IncomingCalls.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int port;
+    private final FxsLine line;
+    private final ParameterStore store;
+    private final Scheduler scheduler;
+    private final InetAddress address;
+    private final MediaTransport transport;
+
+    public IncomingCalls(int port, FxsLine line, ParameterStore store, Scheduler scheduler, InetAddress address,
+            MediaTransport transport) {
+        this.port = port;
+        this.line = line;
+        this.store = store;
+        this.scheduler = scheduler;
+        this.address = address;
+        this.transport = transport;
+    }
+
+    @Override
+    public void incoming(IncomingCall call) {
+        MediaSettings settings = MediaSettingsReader.read(store, port);
+        SessionDescription offer;
+        try {
+            offer = SessionDescription.parse(call.offer());
+        } catch (SdpParseException e) {
+            LOG.info("port {}: refusing a call with an unreadable offer ({})", port, e.getMessage());
+            call.reject(488);
+            return;
+        }
+        MediaAddress local = new MediaAddress(address.getHostAddress(), settings.rtpPort(0));
+        SdpSession session = new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, address.getHostAddress());
+        AnswerOutcome outcome = new AnswerBuilder(Vocoders.preferences(settings), RANDOM).answer(offer, session, local, false);
+        if (outcome instanceof AnswerOutcome.Rejected rejected) {
+            LOG.info("port {}: 488 ({})", port, rejected.reason());
+            call.reject(AnswerOutcome.Rejected.STATUS_CODE);
+            return;
+        }
+        AnswerOutcome.Accepted accepted = (AnswerOutcome.Accepted) outcome;
+        Connection connection = new Connection(call, accepted, settings);
+        boolean ringing = line.ring(CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""),
+                LocalDateTime.now(scheduler.clock())), connection);
+        if (!ringing) {
+            call.reject(486);
+            return;
+        }
+        call.ringing();
+        call.onEnded(connection::farEndEnded);
+    }
+
+    /** One call's life once the phone rings: its media when answered, its end either way. */
+    private final class Connection implements LineCall {
+        private final IncomingCall call;
+        private final AnswerOutcome.Accepted accepted;
+        private final MediaSettings settings;
+        private RtpSession rtp;
+        private MediaStream stream;
+
+        Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings) {
+            this.call = call;
+            this.accepted = accepted;
+            this.settings = settings;
+        }
+
+        @Override
+        public void answered(FxsLine answeredLine) {
+            NegotiatedMedia media = accepted.media();
+            try {
+                rtp = RtpSession.open(transport, address, settings.rtpPort(0),
+                        new RtpSession.Settings(settings.symmetricRtp(), settings.rtcp(), "ata@" + address.getHostAddress(),
+                                media.codec().clockRate()));
+            } catch (java.net.BindException e) {
+                LOG.warn("port {}: {}", port, e.getMessage());
+                call.reject(500);
+                return;
+            }
+            rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),
+                    new InetSocketAddress(media.remoteRtcp().address(), media.remoteRtcp().port()));
+            media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));
+            stream = new MediaStream(rtp, new MediaStream.Config(media.codec(), media.payloadType(), media.ptimeMs(),
+                    media.telephoneEventType(), settings.jitterType(), settings.jitterLength(), settings.eventsCount(),
+                    settings.endEventsCount()));
+            stream.start(transport.pacer());
+            answeredLine.connectAudio(stream.toLine(), stream.fromLine());
+            call.answer(accepted.answer().format());
+        }
+
+        @Override
+        public void hungUp(FxsLine hungUpLine) {
+            call.hangUp();
+            closeMedia();
+        }
+
+        void farEndEnded() {
+            line.stopRinging();
+            line.farEndHungUp();
+            closeMedia();
+        }
+
+        private void closeMedia() {
+            if (stream != null) {
+                stream.close();
+                stream = null;
+            }
+            if (rtp != null) {
+                RtpSession closing = rtp;
+                rtp = null;
+                Thread closer = new Thread(closing::close, "rtp-close");
+                closer.setDaemon(true);
+                closer.start();
+            }
+        }
+    }
+}

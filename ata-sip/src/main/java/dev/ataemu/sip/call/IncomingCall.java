@@ -1,0 +1,37 @@
+package dev.ataemu.sip.call;
+
+import java.util.Optional;
+
+/**
+ * An INVITE that reached the account: who calls, their SDP offer, and what the firmware can answer.
+ * Its methods run on the device's scheduler.
+ */
+public interface IncomingCall {
+
+    /** The caller's user part (number), if any. */
+    Optional<String> callerNumber();
+
+    /** The caller's display name, if any. */
+    Optional<String> callerName();
+
+    /** The SDP offer of the INVITE (empty when the caller sent none). */
+    String offer();
+
+    /** Tells the caller the phone rings (180 Ringing). */
+    void ringing();
+
+    /** Answers with our SDP (200 OK). */
+    void answer(String sdp);
+
+    /** Refuses the call: 486 busy, 480 unavailable, 488 not acceptable, 603 decline. */
+    void reject(int status);
+
+    /** Ends an answered call (BYE). */
+    void hangUp();
+
+    /** Hears the end of the call from the far side: CANCEL before the answer, BYE after. */
+    void onEnded(Runnable ended);
+
+    /** Hears the ACK of our answer: the call is up and media may flow. */
+    void onConfirmed(Runnable confirmed);
+}

@@ -1,0 +1,169 @@
+package dev.ataemu.sip.call;
+
+import java.util.Optional;
+import javax.sip.Dialog;
+import javax.sip.ServerTransaction;
+import javax.sip.SipProvider;
+import javax.sip.address.AddressFactory;
+import javax.sip.address.SipURI;
+import javax.sip.header.ContactHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.HeaderFactory;
+import javax.sip.header.ToHeader;
+import javax.sip.message.MessageFactory;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The UAS side of one call (RFC 3261 section 13.3): provisional and final answers to the INVITE, the
+ * dialog that follows, a BYE either way, and CANCEL before the answer.
+ */
+public final class ServerCall implements IncomingCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerCall.class);
+
+    /** What the call needs from its user agent. */
+    public record Context(SipProvider provider, MessageFactory messages, HeaderFactory headers,
+            AddressFactory addresses, String localHost, int localPort, String userId, String userAgent) {
+    }
+
+    private final Context context;
+    private final ServerTransaction invite;
+    private final Request request;
+    private final String toTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
+    private Runnable ended = () -> { };
+    private Runnable confirmed = () -> { };
+    private boolean answered;
+    private boolean over;
+
+    public ServerCall(Context context, ServerTransaction invite) {
+        this.context = context;
+        this.invite = invite;
+        this.request = invite.getRequest();
+    }
+
+    public Dialog dialog() {
+        return invite.getDialog();
+    }
+
+    @Override
+    public Optional<String> callerNumber() {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        if (from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null) {
+            return Optional.of(uri.getUser());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> callerName() {
+        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
+        return Optional.ofNullable(from.getAddress().getDisplayName()).filter(name -> !name.isBlank());
+    }
+
+    @Override
+    public String offer() {
+        byte[] body = request.getRawContent();
+        return body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void ringing() {
+        if (!answered && !over) {
+            respond(Response.RINGING, null);
+        }
+    }
+
+    @Override
+    public void answer(String sdp) {
+        if (answered || over) {
+            return;
+        }
+        answered = true;
+        respond(Response.OK, sdp);
+    }
+
+    @Override
+    public void reject(int status) {
+        if (answered || over) {
+            return;
+        }
+        over = true;
+        respond(status, null);
+    }
+
+    @Override
+    public void hangUp() {
+        if (over) {
+            return;
+        }
+        over = true;
+        if (!answered) {
+            respond(Response.REQUEST_TERMINATED, null);
+            return;
+        }
+        try {
+            Request bye = dialog().createRequest(Request.BYE);
+            dialog().sendRequest(context.provider().getNewClientTransaction(bye));
+        } catch (Exception e) {
+            LOG.warn("cannot send BYE: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void onEnded(Runnable listener) {
+        ended = listener;
+    }
+
+    @Override
+    public void onConfirmed(Runnable listener) {
+        confirmed = listener;
+    }
+
+    /** The far side sent ACK for our 200 OK. */
+    public void acknowledged() {
+        confirmed.run();
+    }
+
+    /** The far side hung up (BYE) or gave up (CANCEL). */
+    public void endedByFarSide(boolean cancelled) {
+        if (over) {
+            return;
+        }
+        over = true;
+        if (cancelled && !answered) {
+            respond(Response.REQUEST_TERMINATED, null);
+        }
+        ended.run();
+    }
+
+    public boolean over() {
+        return over;
+    }
+
+    private void respond(int status, String sdp) {
+        try {
+            Response response = context.messages().createResponse(status, request);
+            if (status > 100) {
+                ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(toTag);
+            }
+            if (status >= 180 && status < 300) {
+                SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
+                contact.setPort(context.localPort());
+                ContactHeader header = context.headers().createContactHeader(context.addresses().createAddress(contact));
+                response.addHeader(header);
+            }
+            response.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+            if (sdp != null) {
+                ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
+                response.setContent(sdp, type);
+            }
+            invite.sendResponse(response);
+        } catch (Exception e) {
+            LOG.warn("cannot send {} to the INVITE: {}", status, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package dev.ataemu.sip.ua;
+
+import dev.ataemu.sip.call.CallHandler;
+import dev.ataemu.sip.call.ServerCall;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import javax.sip.Dialog;
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Incoming requests of an account: a new INVITE becomes a {@link ServerCall} for the firmware; ACK,
+ * BYE and CANCEL go to the call they belong to; other requests get a proper answer.
+ */
+final class CallDispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CallDispatcher.class);
+
+    private final UserAgent agent;
+    private final Map<String, ServerCall> byCallId = new HashMap<>();
+    private CallHandler handler = CallHandler.REJECT;
+
+    CallDispatcher(UserAgent agent) {
+        this.agent = agent;
+    }
+
+    void handler(CallHandler newHandler) {
+        handler = Objects.requireNonNull(newHandler);
+    }
+
+    void request(RequestEvent event) {
+        Request request = event.getRequest();
+        String method = request.getMethod();
+        String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        try {
+            switch (method) {
+                case Request.INVITE -> invite(event, callId);
+                case Request.ACK -> {
+                    ServerCall call = byCallId.get(callId);
+                    if (call != null) {
+                        call.acknowledged();
+                    }
+                }
+                case Request.BYE -> {
+                    ServerCall call = byCallId.remove(callId);
+                    answer(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
+                    if (call != null) {
+                        call.endedByFarSide(false);
+                    }
+                }
+                case Request.CANCEL -> {
+                    ServerCall call = byCallId.remove(callId);
+                    answer(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
+                    if (call != null) {
+                        call.endedByFarSide(true);
+                    }
+                }
+                default -> Requests.answerUnsupported(agent, event);
+            }
+        } catch (Exception e) {
+            LOG.warn("cannot handle {}: {}", method, e.getMessage());
+        }
+    }
+
+    void dialogTerminated(Dialog dialog) {
+        if (dialog != null && dialog.getCallId() != null) {
+            byCallId.remove(dialog.getCallId().getCallId());
+        }
+    }
+
+    private void invite(RequestEvent event, String callId) throws Exception {
+        Request request = event.getRequest();
+        if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
+            // A re-INVITE of a call we know (hold, refresh) is accepted as it stands for now.
+            answer(event, byCallId.containsKey(callId) ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+                : agent.provider().getNewServerTransaction(request);
+        transaction.sendResponse(agent.messages().createResponse(Response.TRYING, request));
+        ServerCall call = new ServerCall(new ServerCall.Context(agent.provider(), agent.messages(), agent.headers(),
+                agent.addresses(), agent.localHost(), agent.localPort(), agent.settings().userId(),
+                agent.settings().userAgent()), transaction);
+        byCallId.put(callId, call);
+        handler.incoming(call);
+    }
+
+    private void answer(RequestEvent event, int status) throws Exception {
+        ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+                : agent.provider().getNewServerTransaction(event.getRequest());
+        transaction.sendResponse(agent.messages().createResponse(status, event.getRequest()));
+    }
+}
