@@ -1,0 +1,143 @@
+package dev.ataemu.core.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ataemu.core.config.ParameterCatalog;
+import dev.ataemu.core.device.Device;
+import dev.ataemu.core.device.DeviceFolder;
+import dev.ataemu.core.device.DeviceModels;
+import dev.ataemu.core.device.PowerState;
+import dev.ataemu.core.line.LineState;
+import dev.ataemu.hal.sim.VirtualHandset;
+import dev.ataemu.media.dsp.Goertzel;
+import dev.ataemu.media.rtp.MediaTransport;
+import dev.ataemu.media.tone.ToneGenerator;
+import dev.ataemu.media.tone.ToneSpec;
+import dev.ataemu.testing.peers.Baresip;
+import dev.ataemu.testing.peers.BaresipOptions;
+import dev.ataemu.time.RealTimeScheduler;
+import java.io.ByteArrayInputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** baresip (Debian package) calls the device; the audio is measured at both ends. */
+class BaresipCallTest {
+
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    @TempDir
+    Path work;
+
+    private static int freeEvenPort() throws Exception {
+        try (DatagramSocket probe = new DatagramSocket(0, LOOPBACK)) {
+            return probe.getLocalPort() & ~1;
+        }
+    }
+
+    @Test
+    @DisplayName("CALL-06 MEDIA-01 a call from baresip: its 1 kHz reaches the earpiece, the handset's 500 Hz reaches baresip")
+    void audioBothWays() throws Exception {
+        Path tone = writeTone(work.resolve("tone.wav"), 1000, 10);
+        try (RealTimeScheduler scheduler = new RealTimeScheduler("device-test");
+             MediaTransport transport = new MediaTransport(1, 1);
+             Baresip baresip = Baresip.start(work.resolve("baresip"),
+                     BaresipOptions.of("carol").audioSource(tone).codecs("pcmu"))) {
+            Device device = Device.inFolder(DeviceFolder.locate(work.resolve("data"), DeviceModels.HT813,
+                    Optional.empty(), new Random(9)), ParameterCatalog.builtIn(), scheduler);
+            int sipPort = freeEvenPort();
+            device.store().apply(Map.of("P40", Integer.toString(sipPort), "P39", Integer.toString(freeEvenPort()),
+                    "P35", "1001", "P401", "0", "P249", "0"));
+            device.network(LOOPBACK);
+            device.media(transport);
+            device.powerOn();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (device.power() != PowerState.READY && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+            VirtualHandset handset = device.handset(1);
+            handset.speak(new ToneGenerator(ToneSpec.parse("f1=500@-10,c=0/0;")));
+
+            baresip.dial("sip:1001@127.0.0.1:" + sipPort);
+            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!handset.ringing() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(handset.ringing()).as(() -> baresip.logTail(30)).isTrue();
+            handset.offHook();
+            baresip.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
+            Thread.sleep(3000);
+
+            short[] heard = handset.earpiece().last(1000);
+            double thousand = Goertzel.levelDbm0(heard, 0, heard.length, 1000);
+            System.out.printf("earpiece: 1 kHz from baresip at %.1f dBm0%n", thousand);
+            assertThat(thousand).as("baresip's 1 kHz in the earpiece").isGreaterThan(-30);
+
+            baresip.hangup();
+            Thread.sleep(1000);
+            assertThat(device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
+
+            double fiveHundred = recordedLevel(baresip.recordedAudio(), 500);
+            double thousandBack = recordedLevel(baresip.recordedAudio(), 1000);
+            System.out.printf("baresip recording: 500 Hz at %.1f dB, 1 kHz at %.1f dB (full scale)%n", fiveHundred, thousandBack);
+            assertThat(fiveHundred).as("the handset's 500 Hz reached baresip").isGreaterThan(thousandBack + 20);
+            handset.onHook();
+            device.powerOff();
+            Thread.sleep(200);
+        }
+    }
+
+    private static Path writeTone(Path file, double hertz, double seconds) throws Exception {
+        int rate = 8000;
+        int samples = (int) (rate * seconds);
+        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < samples; i++) {
+            pcm.putShort((short) Math.round(8000 * Math.sin(2 * Math.PI * hertz * i / rate)));
+        }
+        AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
+        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples)) {
+            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
+        }
+        return file;
+    }
+
+    /** The level of one frequency in the last second of a WAV recording, in dB of full scale. */
+    private static double recordedLevel(Path wav, double hertz) throws Exception {
+        assertThat(Files.exists(wav)).as("baresip wrote " + wav).isTrue();
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            AudioFormat format = in.getFormat();
+            byte[] bytes = in.readAllBytes();
+            int channels = format.getChannels();
+            int frames = bytes.length / (2 * channels);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes).order(format.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+            int rate = (int) format.getSampleRate();
+            int count = Math.min(frames, rate);
+            int start = Math.max(0, frames - count - rate / 2);
+            double re = 0;
+            double im = 0;
+            for (int i = 0; i < count; i++) {
+                double sample = buffer.getShort((start + i) * 2 * channels) / 32768.0;
+                re += sample * Math.cos(2 * Math.PI * hertz * i / rate);
+                im += sample * Math.sin(2 * Math.PI * hertz * i / rate);
+            }
+            double amplitude = 2 * Math.hypot(re, im) / count;
+            return 20 * Math.log10(Math.max(amplitude, 1e-9));
+        }
+    }
+}
