@@ -17,6 +17,26 @@ public final class SipStacks {
     private SipStacks() {
     }
 
+    /**
+     * Stops a stack. jain-sip's UDP processor sets itself up on its own thread, and stopping it before
+     * that thread has run fails inside jain-sip; waiting a moment and stopping again then succeeds.
+     */
+    public static void stop(SipStack stack) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                stack.stop();
+                return;
+            } catch (NullPointerException notYetRunning) {
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
     public static SipStack create(String name) {
         Properties properties = new Properties();
         properties.setProperty("javax.sip.STACK_NAME", name);

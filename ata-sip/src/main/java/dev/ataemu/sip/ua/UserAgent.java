@@ -65,9 +65,10 @@ public final class UserAgent implements AutoCloseable {
                     settings.transport().toLowerCase());
             this.provider = stack.createSipProvider(listeningPoint);
             provider.addSipListener(new Dispatcher());
-        } catch (PeerUnavailableException | javax.sip.InvalidArgumentException | javax.sip.TransportNotSupportedException
-                 | javax.sip.ObjectInUseException | TooManyListenersException e) {
-            stack.stop();
+            // Started explicitly: jain-sip cannot stop a listening point whose processor never started.
+            stack.start();
+        } catch (SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
+            SipStacks.stop(stack);
             throw new SipException("cannot start the SIP user agent on " + address.getHostAddress() + ":"
                     + settings.localPort() + " (" + e.getMessage() + ")", e);
         }
@@ -126,7 +127,7 @@ public final class UserAgent implements AutoCloseable {
     @Override
     public void close() {
         registration.halt();
-        stack.stop();
+        SipStacks.stop(stack);
     }
 
     /** jain-sip calls in on its own threads; the account's logic runs on the device's scheduler. */

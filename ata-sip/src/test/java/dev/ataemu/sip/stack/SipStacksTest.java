@@ -23,10 +23,11 @@ class SipStacksTest {
             ListeningPoint udp = stack.createListeningPoint("127.0.0.1", freeUdpPort(), "udp");
             // A provider starts the listening point; jain-sip cannot stop one that never started.
             stack.createSipProvider(udp);
+            stack.start();
             assertThat(stack.getStackName()).isEqualTo("sip-stacks-test");
             assertThat(udp.getTransport()).isEqualToIgnoringCase("udp");
         } finally {
-            stack.stop();
+            SipStacks.stop(stack);
         }
     }
 
