@@ -45,6 +45,11 @@ class EmulatorStartTest {
             emulator.awaitStartLine();
             emulator.type("offhook 1");
             emulator.awaitOutput("port 1 off hook");
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && !new ObjectMapper().readTree(
+                    emulator.get("/api/emulator/state", "admin").body()).get("ports").get(0).get("hook").asText().equals("off")) {
+                Thread.sleep(20);
+            }
             emulator.type("status");
             assertThat(emulator.awaitOutput("port 1 FXS:")).contains("Off Hook", "dial tone");
             JsonNode handset = new ObjectMapper().readTree(emulator.get("/api/emulator/ports/1/handset", "admin").body());
