@@ -50,19 +50,41 @@ class BaresipCallTest {
         }
     }
 
+    /** What was measured at both ends of a call. */
+    private record Heard(double earpieceThousand, double recordedFiveHundred, double recordedThousand, LineState after) {
+    }
+
     @Test
     @DisplayName("CALL-06 MEDIA-01 a call from baresip: its 1 kHz reaches the earpiece, the handset's 500 Hz reaches baresip")
     void audioBothWays() throws Exception {
+        Heard heard = call(BaresipOptions.of("carol").codecs("pcmu"), Map.of());
+        assertThat(heard.earpieceThousand()).as("baresip's 1 kHz in the earpiece").isGreaterThan(-30);
+        assertThat(heard.recordedFiveHundred()).as("the handset's 500 Hz reached baresip")
+                .isGreaterThan(heard.recordedThousand() + 20);
+        assertThat(heard.after()).isEqualTo(LineState.OFF_HOOK_IDLE);
+    }
+
+    @Test
+    @DisplayName("MEDIA-24 SRTP with baresip (RTP/SAVP, SDES keys): audio both ways, encrypted")
+    void srtpWithBaresip() throws Exception {
+        Heard heard = call(BaresipOptions.of("carol").codecs("pcmu").mediaEncryption("srtp-mand"), Map.of("P183", "2"));
+        assertThat(heard.earpieceThousand()).as("baresip's 1 kHz, decrypted, in the earpiece").isGreaterThan(-30);
+        assertThat(heard.recordedFiveHundred()).as("the handset's 500 Hz, decrypted by baresip")
+                .isGreaterThan(heard.recordedThousand() + 20);
+    }
+
+    private Heard call(BaresipOptions options, Map<String, String> extra) throws Exception {
         Path tone = writeTone(work.resolve("tone.wav"), 1000, 10);
         try (RealTimeScheduler scheduler = new RealTimeScheduler("device-test");
              MediaTransport transport = new MediaTransport(1, 1);
-             Baresip baresip = Baresip.start(work.resolve("baresip"),
-                     BaresipOptions.of("carol").audioSource(tone).codecs("pcmu"))) {
+             Baresip baresip = Baresip.start(work.resolve("baresip"), options.audioSource(tone))) {
             Device device = Device.inFolder(DeviceFolder.locate(work.resolve("data"), DeviceModels.HT813,
                     Optional.empty(), new Random(9)), ParameterCatalog.builtIn(), scheduler);
             int sipPort = freeEvenPort();
-            device.store().apply(Map.of("P40", Integer.toString(sipPort), "P39", Integer.toString(freeEvenPort()),
-                    "P35", "1001", "P401", "0", "P249", "0"));
+            Map<String, String> settings = new java.util.HashMap<>(Map.of("P40", Integer.toString(sipPort),
+                    "P39", Integer.toString(freeEvenPort()), "P35", "1001", "P401", "0", "P249", "0"));
+            settings.putAll(extra);
+            device.store().apply(settings);
             device.network(LOOPBACK);
             device.media(transport);
             device.powerOn();
@@ -84,22 +106,20 @@ class BaresipCallTest {
             baresip.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
             Thread.sleep(3000);
 
-            short[] heard = handset.earpiece().last(1000);
-            double thousand = Goertzel.levelDbm0(heard, 0, heard.length, 1000);
-            System.out.printf("earpiece: 1 kHz from baresip at %.1f dBm0%n", thousand);
-            assertThat(thousand).as("baresip's 1 kHz in the earpiece").isGreaterThan(-30);
-
+            short[] earpiece = handset.earpiece().last(1000);
+            double thousand = Goertzel.levelDbm0(earpiece, 0, earpiece.length, 1000);
             baresip.hangup();
             Thread.sleep(1000);
-            assertThat(device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
-
+            LineState after = device.fxsLine(1).state();
             double fiveHundred = recordedLevel(baresip.recordedAudio(), 500);
             double thousandBack = recordedLevel(baresip.recordedAudio(), 1000);
-            System.out.printf("baresip recording: 500 Hz at %.1f dB, 1 kHz at %.1f dB (full scale)%n", fiveHundred, thousandBack);
-            assertThat(fiveHundred).as("the handset's 500 Hz reached baresip").isGreaterThan(thousandBack + 20);
+            System.out.printf("%s: earpiece 1 kHz at %.1f dBm0; baresip heard 500 Hz at %.1f dBFS, 1 kHz at %.1f dBFS%n",
+                    options.mediaEncryption() == null ? "RTP" : "SRTP " + options.mediaEncryption(), thousand,
+                    fiveHundred, thousandBack);
             handset.onHook();
             device.powerOff();
             Thread.sleep(200);
+            return new Heard(thousand, fiveHundred, thousandBack, after);
         }
     }
 

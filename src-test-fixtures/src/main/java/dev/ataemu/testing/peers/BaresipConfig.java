@@ -41,6 +41,7 @@ final class BaresipConfig {
         }
         line(c, "module", "aufile.so");
         line(c, "module", "aubridge.so");
+        line(c, "module", "srtp.so");
         line(c, "module", "sndfile.so");
         line(c, "module_tmp", "account.so");
         // menu provides the long commands (dial, hangup, accept) that ctrl_tcp forwards.
@@ -63,6 +64,9 @@ final class BaresipConfig {
         a.append(";answermode=").append(o.answerMode());
         if (!o.codecs().isEmpty()) {
             a.append(";audio_codecs=").append(String.join(",", o.codecs()));
+        }
+        if (o.mediaEncryption() != null) {
+            a.append(";mediaenc=").append(o.mediaEncryption());
         }
         return a.toString();
     }
