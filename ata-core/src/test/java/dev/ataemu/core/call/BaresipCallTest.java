@@ -2,32 +2,22 @@ package dev.ataemu.core.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.device.Device;
-import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.DeviceModels;
-import dev.ataemu.core.device.PowerState;
 import dev.ataemu.core.line.LineState;
 import dev.ataemu.hal.sim.VirtualHandset;
 import dev.ataemu.media.dsp.Goertzel;
-import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.media.tone.ToneGenerator;
 import dev.ataemu.media.tone.ToneSpec;
 import dev.ataemu.testing.peers.Baresip;
 import dev.ataemu.testing.peers.BaresipOptions;
-import dev.ataemu.time.RealTimeScheduler;
 import java.io.ByteArrayInputStream;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -39,16 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** baresip (Debian package) calls the device; the audio is measured at both ends. */
 class BaresipCallTest {
 
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
     @TempDir
     Path work;
-
-    private static int freeEvenPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(0, LOOPBACK)) {
-            return probe.getLocalPort() & ~1;
-        }
-    }
 
     /** What was measured at both ends of a call. */
     private record Heard(double earpieceThousand, double recordedFiveHundred, double recordedThousand, LineState after) {
@@ -75,32 +57,17 @@ class BaresipCallTest {
 
     private Heard call(BaresipOptions options, Map<String, String> extra) throws Exception {
         Path tone = writeTone(work.resolve("tone.wav"), 1000, 10);
-        try (RealTimeScheduler scheduler = new RealTimeScheduler("device-test");
-             MediaTransport transport = new MediaTransport(1, 1);
-             Baresip baresip = Baresip.start(work.resolve("baresip"), options.audioSource(tone))) {
-            Device device = Device.inFolder(DeviceFolder.locate(work.resolve("data"), DeviceModels.HT813,
-                    Optional.empty(), new Random(9)), ParameterCatalog.builtIn(), scheduler);
-            int sipPort = freeEvenPort();
-            Map<String, String> settings = new java.util.HashMap<>(Map.of("P40", Integer.toString(sipPort),
-                    "P39", Integer.toString(freeEvenPort()), "P35", "1001", "P401", "0", "P249", "0"));
-            settings.putAll(extra);
-            device.store().apply(settings);
-            device.network(LOOPBACK);
-            device.media(transport);
-            device.powerOn();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (device.power() != PowerState.READY && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            Thread.sleep(300);
-            VirtualHandset handset = device.handset(1);
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("P401", "0", "P249", "0"));
+        settings.putAll(extra);
+        try (Baresip baresip = Baresip.start(work.resolve("baresip"), options.audioSource(tone));
+             CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, settings)) {
+            Device device = calling.device;
+            int sipPort = calling.sipPort;
+            VirtualHandset handset = calling.handset();
             handset.speak(new ToneGenerator(ToneSpec.parse("f1=500@-10,c=0/0;")));
 
             baresip.dial("sip:1001@127.0.0.1:" + sipPort);
-            deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!handset.ringing() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            CallingDevice.await(handset::ringing);
             assertThat(handset.ringing()).as(() -> baresip.logTail(30)).isTrue();
             handset.offHook();
             baresip.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
@@ -117,8 +84,6 @@ class BaresipCallTest {
                     options.mediaEncryption() == null ? "RTP" : "SRTP " + options.mediaEncryption(), thousand,
                     fiveHundred, thousandBack);
             handset.onHook();
-            device.powerOff();
-            Thread.sleep(200);
             return new Heard(thousand, fiveHundred, thousandBack, after);
         }
     }
