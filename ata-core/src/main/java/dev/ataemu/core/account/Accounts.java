@@ -50,6 +50,15 @@ public final class Accounts {
         address = wanAddress;
     }
 
+    /** The running user agent of a port's account, if any. */
+    public java.util.Optional<UserAgent> agent(int port) {
+        return java.util.Optional.ofNullable(agents.get(port));
+    }
+
+    public java.util.Optional<InetAddress> address() {
+        return java.util.Optional.ofNullable(address);
+    }
+
     public void start() {
         if (address == null) {
             return;

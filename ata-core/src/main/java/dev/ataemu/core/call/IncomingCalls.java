@@ -7,21 +7,16 @@ import dev.ataemu.core.media.MediaSettings;
 import dev.ataemu.core.media.MediaSettingsReader;
 import dev.ataemu.hal.line.CallerIds;
 import dev.ataemu.media.rtp.MediaTransport;
-import dev.ataemu.media.rtp.RtpSession;
-import dev.ataemu.media.stream.MediaStream;
-import dev.ataemu.media.stream.SrtpProtection;
 import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.sip.call.IncomingCall;
 import dev.ataemu.sip.sdp.AnswerBuilder;
 import dev.ataemu.sip.sdp.AnswerOutcome;
 import dev.ataemu.sip.sdp.MediaAddress;
-import dev.ataemu.sip.sdp.NegotiatedMedia;
 import dev.ataemu.sip.sdp.SdpParseException;
 import dev.ataemu.sip.sdp.SdpSession;
 import dev.ataemu.sip.sdp.SessionDescription;
 import dev.ataemu.time.Scheduler;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import org.slf4j.Logger;
@@ -90,8 +85,7 @@ public final class IncomingCalls implements CallHandler {
         private final IncomingCall call;
         private final AnswerOutcome.Accepted accepted;
         private final MediaSettings settings;
-        private RtpSession rtp;
-        private MediaStream stream;
+        private CallMedia media;
 
         Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings) {
             this.call = call;
@@ -101,24 +95,14 @@ public final class IncomingCalls implements CallHandler {
 
         @Override
         public void answered(FxsLine answeredLine) {
-            NegotiatedMedia media = accepted.media();
             try {
-                rtp = RtpSession.open(transport, address, settings.rtpPort(0),
-                        new RtpSession.Settings(settings.symmetricRtp(), settings.rtcp(), "ata@" + address.getHostAddress(),
-                                media.codec().clockRate()));
+                media = CallMedia.open(transport, address, settings, accepted.media());
             } catch (java.net.BindException e) {
                 LOG.warn("port {}: {}", port, e.getMessage());
                 call.reject(500);
                 return;
             }
-            rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),
-                    new InetSocketAddress(media.remoteRtcp().address(), media.remoteRtcp().port()));
-            media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));
-            stream = new MediaStream(rtp, new MediaStream.Config(media.codec(), media.payloadType(), media.ptimeMs(),
-                    media.telephoneEventType(), settings.jitterType(), settings.jitterLength(), settings.eventsCount(),
-                    settings.endEventsCount()));
-            stream.start(transport.pacer());
-            answeredLine.connectAudio(stream.toLine(), stream.fromLine());
+            answeredLine.connectAudio(media.stream().toLine(), media.stream().fromLine());
             call.answer(accepted.answer().format());
         }
 
@@ -135,16 +119,9 @@ public final class IncomingCalls implements CallHandler {
         }
 
         private void closeMedia() {
-            if (stream != null) {
-                stream.close();
-                stream = null;
-            }
-            if (rtp != null) {
-                RtpSession closing = rtp;
-                rtp = null;
-                Thread closer = new Thread(closing::close, "rtp-close");
-                closer.setDaemon(true);
-                closer.start();
+            if (media != null) {
+                media.close();
+                media = null;
             }
         }
     }

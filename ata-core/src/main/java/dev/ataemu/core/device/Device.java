@@ -95,6 +95,7 @@ public final class Device {
 
     private void buildFxs(int index) {
         FxsLine line = new FxsLine(index, store, this::lineChanged);
+        line.dialer((digits, dialing) -> dial(index, digits, dialing));
         FxsPort port = new FxsPort(index, scheduler, line);
         line.attach(port);
         VirtualHandset handset = new VirtualHandset(scheduler);
@@ -213,6 +214,17 @@ public final class Device {
             return dev.ataemu.sip.call.CallHandler.REJECT;
         }
         return new dev.ataemu.core.call.IncomingCalls(port, line, store, scheduler, address, transport);
+    }
+
+    private LineCall dial(int port, String digits, FxsLine line) {
+        dev.ataemu.media.rtp.MediaTransport transport = mediaTransport;
+        java.util.Optional<java.net.InetAddress> address = accounts.address();
+        if (transport == null || address.isEmpty()) {
+            line.callFailed(480);
+            return LineCall.NONE;
+        }
+        return new dev.ataemu.core.call.OutgoingCalls(port, store, address.get(), transport, () -> accounts.agent(port))
+                .place(digits, line);
     }
 
     /** The device's WAN address: its SIP accounts listen there once it is up. Without one it runs no SIP. */

@@ -35,12 +35,26 @@ public final class FxsLine implements FxsEvents {
     private final StringBuilder dialed = new StringBuilder();
     private boolean messageWaiting;
     private LineCall call = LineCall.NONE;
+    private Dialer dialer = (digits, line) -> {
+        line.callFailed(480);
+        return LineCall.NONE;
+    };
+    private dev.ataemu.time.Scheduler.Timer dialTimeout;
+
+    /** Places the calls this line dials; the line hears back through its call methods. */
+    public interface Dialer {
+        LineCall place(String digits, FxsLine line);
+    }
 
     public FxsLine(int index, ParameterStore store, Consumer<FxsLine> changed) {
         this.index = index;
         this.parameters = LineParameters.of(index);
         this.store = store;
         this.changed = changed;
+    }
+
+    public void dialer(Dialer newDialer) {
+        dialer = java.util.Objects.requireNonNull(newDialer);
     }
 
     /** Connects the line to its port; the port must send its events here. */
@@ -96,9 +110,10 @@ public final class FxsLine implements FxsEvents {
 
     @Override
     public void onHook() {
+        cancelDialTimeout();
         LineCall ended = call;
         call = LineCall.NONE;
-        if (state == LineState.CONNECTED) {
+        if (state == LineState.CONNECTED || state == LineState.CALLING) {
             ended.hungUp(this);
         }
         port.play(AudioSource.SILENCE);
@@ -119,10 +134,61 @@ public final class FxsLine implements FxsEvents {
             port.play(AudioSource.SILENCE);
             enter(LineState.DIALING);
         }
-        if (state == LineState.DIALING) {
-            dialed.append(key);
-            changed.accept(this);
+        if (state != LineState.DIALING) {
+            return;
         }
+        if (key == '#' && dialed.length() > 0 && FxsSettingsReader.intOr(store, parameters.useHashAsDialKey(), 1) == 1) {
+            placeCall();
+            return;
+        }
+        dialed.append(key);
+        changed.accept(this);
+        cancelDialTimeout();
+        int seconds = FxsSettingsReader.intOr(store, parameters.noKeyEntryTimeout(), 4);
+        dialTimeout = port.scheduler().schedule(java.time.Duration.ofSeconds(seconds), this::placeCall);
+    }
+
+    private void placeCall() {
+        cancelDialTimeout();
+        if (state != LineState.DIALING || dialed.length() == 0) {
+            return;
+        }
+        port.holdKeys(true);
+        enter(LineState.CALLING);
+        call = dialer.place(dialed.toString(), this);
+    }
+
+    private void cancelDialTimeout() {
+        if (dialTimeout != null) {
+            dialTimeout.cancel();
+            dialTimeout = null;
+        }
+    }
+
+    /** The far end rings: the phone hears the ring-back tone (P4001). */
+    public void remoteRinging() {
+        if (state == LineState.CALLING) {
+            port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.RINGBACK_TONE))));
+        }
+    }
+
+    /** The far end answered the call this line placed. */
+    public void remoteAnswered(AudioSource heard, java.util.function.Consumer<short[]> said) {
+        if (state == LineState.CALLING) {
+            connectAudio(heard, said);
+            enter(LineState.CONNECTED);
+        }
+    }
+
+    /** The call could not be placed: busy tone for 486, reorder tone for anything else. */
+    public void callFailed(int status) {
+        if (state != LineState.CALLING) {
+            return;
+        }
+        call = LineCall.NONE;
+        int tone = status == 486 || status == 600 ? LineParameters.BUSY_TONE : LineParameters.REORDER_TONE;
+        port.play(new ToneGenerator(ToneSpec.parse(store.get(tone))));
+        enter(LineState.OFF_HOOK_IDLE);
     }
 
     /** Rings the phone for an incoming call, with its caller ID; false when the line is not free. */
@@ -154,7 +220,7 @@ public final class FxsLine implements FxsEvents {
 
     /** The far end hung up: the phone hears the busy tone, and the loop current drops if P892 says so. */
     public void farEndHungUp() {
-        if (state != LineState.CONNECTED) {
+        if (state != LineState.CONNECTED && state != LineState.CALLING) {
             return;
         }
         call = LineCall.NONE;

@@ -10,6 +10,8 @@ public enum LineState {
     DIAL_TONE,
     /** Off hook, keys pressed after the dial tone. */
     DIALING,
+    /** The number is dialed and the call is on its way: ring-back while the far end rings. */
+    CALLING,
     /** Off hook with nothing to do: the caller hung up, or dialing timed out. */
     OFF_HOOK_IDLE,
     /** In a call. */

@@ -79,9 +79,11 @@ class DialToneTest {
     }
 
     @Test
-    @DisplayName("DTMF-06 keys pressed on the handset are detected in its audio, in order")
+    @DisplayName("DTMF-06 CALL-03 keys pressed on the handset are detected in its audio, in order (# is a digit when P72 = 0)")
     void keysAreDetectedInOrder() {
         Device device = TestDevices.booted(DeviceModels.HT813, dataDir, scheduler);
+        device.store().apply(Map.of("P72", "0"));
+        scheduler.runPending();
         VirtualHandset handset = device.handset(1);
         handset.offHook();
         scheduler.advance(Duration.ofMillis(300));

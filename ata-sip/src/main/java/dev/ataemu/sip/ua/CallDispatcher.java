@@ -24,6 +24,7 @@ final class CallDispatcher {
 
     private final UserAgent agent;
     private final Map<String, ServerCall> byCallId = new HashMap<>();
+    private final Map<String, dev.ataemu.sip.call.ClientCall> placed = new HashMap<>();
     private CallHandler handler = CallHandler.REJECT;
 
     CallDispatcher(UserAgent agent) {
@@ -49,9 +50,14 @@ final class CallDispatcher {
                 }
                 case Request.BYE -> {
                     ServerCall call = byCallId.remove(callId);
-                    answer(event, call == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.OK);
+                    dev.ataemu.sip.call.ClientCall outgoing = placed.remove(callId);
+                    answer(event, call == null && outgoing == null ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST
+                            : Response.OK);
                     if (call != null) {
                         call.endedByFarSide(false);
+                    }
+                    if (outgoing != null) {
+                        outgoing.endedByFarSide();
                     }
                 }
                 case Request.CANCEL -> {
@@ -65,6 +71,24 @@ final class CallDispatcher {
             }
         } catch (Exception e) {
             LOG.warn("cannot handle {}: {}", method, e.getMessage());
+        }
+    }
+
+    ServerCall.Context context() {
+        return new ServerCall.Context(agent.provider(), agent.messages(), agent.headers(), agent.addresses(),
+                agent.localHost(), agent.localPort(), agent.settings().userId(), agent.settings().userAgent());
+    }
+
+    void placed(dev.ataemu.sip.call.ClientCall call) {
+        placed.put(call.callId(), call);
+    }
+
+    void response(javax.sip.ResponseEvent event) {
+        String callId = ((javax.sip.header.CallIdHeader) event.getResponse()
+                .getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        dev.ataemu.sip.call.ClientCall call = placed.get(callId);
+        if (call != null) {
+            call.response(event);
         }
     }
 
@@ -84,9 +108,7 @@ final class CallDispatcher {
         ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
                 : agent.provider().getNewServerTransaction(request);
         transaction.sendResponse(agent.messages().createResponse(Response.TRYING, request));
-        ServerCall call = new ServerCall(new ServerCall.Context(agent.provider(), agent.messages(), agent.headers(),
-                agent.addresses(), agent.localHost(), agent.localPort(), agent.settings().userId(),
-                agent.settings().userAgent()), transaction);
+        ServerCall call = new ServerCall(context(), transaction);
         byCallId.put(callId, call);
         handler.incoming(call);
     }

@@ -49,6 +49,7 @@ public final class UserAgent implements AutoCloseable {
     private final MessageFactory messages;
     private final Registration registration;
     private final CallDispatcher calls;
+    private final AuthenticationHelper auth;
 
     public UserAgent(String name, InetAddress address, AccountSettings settings, Scheduler scheduler,
             Registration.Listener registrationListener) throws SipException {
@@ -72,10 +73,22 @@ public final class UserAgent implements AutoCloseable {
             throw new SipException("cannot start the SIP user agent on " + address.getHostAddress() + ":"
                     + settings.localPort() + " (" + e.getMessage() + ")", e);
         }
-        AuthenticationHelper auth = ((SipStackExt) stack).getAuthenticationHelper(
-                new Credentials(settings), headers);
+        this.auth = ((SipStackExt) stack).getAuthenticationHelper(new Credentials(settings), headers);
         this.registration = new Registration(this, auth, registrationListener);
         this.calls = new CallDispatcher(this);
+    }
+
+    /**
+     * Places a call to {@code user} through the account's server, with our SDP offer; the listener
+     * hears ringing, the answer, failure or the far end's BYE on the device's scheduler.
+     */
+    public dev.ataemu.sip.call.OutgoingCall call(String user, String offer, dev.ataemu.sip.call.OutgoingCall.Listener listener)
+            throws Exception {
+        ServerAddress server = ServerAddress.parse(settings.server());
+        dev.ataemu.sip.call.ClientCall call = new dev.ataemu.sip.call.ClientCall(calls.context(), auth, listener);
+        call.start(user, server.host(), server.port(), offer, settings.displayName());
+        calls.placed(call);
+        return call;
     }
 
     /** Who takes incoming calls; until set, they are refused with 480. */
@@ -140,9 +153,12 @@ public final class UserAgent implements AutoCloseable {
         @Override
         public void processResponse(ResponseEvent event) {
             scheduler.execute(() -> {
-                if (event.getClientTransaction() != null && javax.sip.message.Request.REGISTER.equals(
-                        event.getClientTransaction().getRequest().getMethod())) {
+                String method = ((javax.sip.header.CSeqHeader) event.getResponse()
+                        .getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
+                if (javax.sip.message.Request.REGISTER.equals(method)) {
                     registration.response(event);
+                } else {
+                    calls.response(event);
                 }
             });
         }

@@ -1,0 +1,50 @@
+package dev.ataemu.core.call;
+
+import dev.ataemu.core.media.MediaSettings;
+import dev.ataemu.media.rtp.MediaTransport;
+import dev.ataemu.media.rtp.RtpSession;
+import dev.ataemu.media.stream.MediaStream;
+import dev.ataemu.media.stream.SrtpProtection;
+import dev.ataemu.sip.sdp.NegotiatedMedia;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+
+/** One call's RTP: the session on the port's RTP port and the stream that joins it to the line. */
+final class CallMedia {
+
+    private final RtpSession rtp;
+    private final MediaStream stream;
+
+    private CallMedia(RtpSession rtp, MediaStream stream) {
+        this.rtp = rtp;
+        this.stream = stream;
+    }
+
+    static CallMedia open(MediaTransport transport, InetAddress address, MediaSettings settings, NegotiatedMedia media)
+            throws BindException {
+        RtpSession rtp = RtpSession.open(transport, address, settings.rtpPort(0),
+                new RtpSession.Settings(settings.symmetricRtp(), settings.rtcp(), "ata@" + address.getHostAddress(),
+                        media.codec().clockRate()));
+        rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),
+                new InetSocketAddress(media.remoteRtcp().address(), media.remoteRtcp().port()));
+        media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));
+        MediaStream stream = new MediaStream(rtp, new MediaStream.Config(media.codec(), media.payloadType(),
+                media.ptimeMs(), media.telephoneEventType(), settings.jitterType(), settings.jitterLength(),
+                settings.eventsCount(), settings.endEventsCount()));
+        stream.start(transport.pacer());
+        return new CallMedia(rtp, stream);
+    }
+
+    MediaStream stream() {
+        return stream;
+    }
+
+    /** Stops the stream now and closes the sockets in the background (Netty's close waits). */
+    void close() {
+        stream.close();
+        Thread closer = new Thread(rtp::close, "rtp-close");
+        closer.setDaemon(true);
+        closer.start();
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ataemu.core.call;
+
+import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.core.line.FxsLine;
+import dev.ataemu.core.line.LineCall;
+import dev.ataemu.core.media.MediaSettings;
+import dev.ataemu.core.media.MediaSettingsReader;
+import dev.ataemu.media.rtp.MediaTransport;
+import dev.ataemu.sip.call.OutgoingCall;
+import dev.ataemu.sip.sdp.MediaAddress;
+import dev.ataemu.sip.sdp.Offer;
+import dev.ataemu.sip.sdp.OfferBuilder;
+import dev.ataemu.sip.sdp.SdpSession;
+import dev.ataemu.sip.sdp.SessionDescription;
+import dev.ataemu.sip.ua.UserAgent;
+import java.net.InetAddress;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An FXS port's outgoing calls: the dialed digits go to the account's server in an INVITE with the
+ * port's SDP offer; the phone hears ring-back, then the far end, or the busy/reorder tone.
+ */
+public final class OutgoingCalls implements FxsLine.Dialer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutgoingCalls.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final int port;
+    private final ParameterStore store;
+    private final InetAddress address;
+    private final MediaTransport transport;
+    private final Supplier<Optional<UserAgent>> agent;
+
+    public OutgoingCalls(int port, ParameterStore store, InetAddress address, MediaTransport transport,
+            Supplier<Optional<UserAgent>> agent) {
+        this.port = port;
+        this.store = store;
+        this.address = address;
+        this.transport = transport;
+        this.agent = agent;
+    }
+
+    @Override
+    public LineCall place(String digits, FxsLine line) {
+        Optional<UserAgent> account = agent.get();
+        if (account.isEmpty() || account.get().settings().server().isBlank()) {
+            line.callFailed(480);
+            return LineCall.NONE;
+        }
+        MediaSettings settings = MediaSettingsReader.read(store, port);
+        SdpSession session = new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, address.getHostAddress());
+        Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
+                .offer(session, new MediaAddress(address.getHostAddress(), settings.rtpPort(0)), false);
+        Placed placed = new Placed(line, settings, offer);
+        try {
+            placed.call = account.get().call(digits, offer.description().format(), placed);
+        } catch (Exception e) {
+            LOG.warn("port {}: cannot place the call to {}: {}", port, digits, e.getMessage());
+            line.callFailed(500);
+            return LineCall.NONE;
+        }
+        return placed;
+    }
+
+    /** One placed call: what the network says about it, and the phone hanging up. */
+    private final class Placed implements OutgoingCall.Listener, LineCall {
+        private final FxsLine line;
+        private final MediaSettings settings;
+        private final Offer offer;
+        private OutgoingCall call;
+        private CallMedia media;
+
+        Placed(FxsLine line, MediaSettings settings, Offer offer) {
+            this.line = line;
+            this.settings = settings;
+            this.offer = offer;
+        }
+
+        @Override
+        public void ringing() {
+            line.remoteRinging();
+        }
+
+        @Override
+        public void answered(String sdp) {
+            try {
+                media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)));
+            } catch (Exception e) {
+                LOG.warn("port {}: the answer cannot be used ({}); hanging up", port, e.getMessage());
+                call.hangUp();
+                line.callFailed(488);
+                return;
+            }
+            line.remoteAnswered(media.stream().toLine(), media.stream().fromLine());
+        }
+
+        @Override
+        public void failed(int status, String reason) {
+            LOG.info("port {}: call failed: {} {}", port, status, reason);
+            line.callFailed(status);
+        }
+
+        @Override
+        public void ended() {
+            line.farEndHungUp();
+            closeMedia();
+        }
+
+        @Override
+        public void hungUp(FxsLine hungUpLine) {
+            if (call != null) {
+                call.hangUp();
+            }
+            closeMedia();
+        }
+
+        private void closeMedia() {
+            if (media != null) {
+                media.close();
+                media = null;
+            }
+        }
+    }
+}

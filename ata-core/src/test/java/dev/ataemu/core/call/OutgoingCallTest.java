@@ -1,0 +1,63 @@
+package dev.ataemu.core.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ataemu.core.device.DeviceModels;
+import dev.ataemu.core.line.LineState;
+import dev.ataemu.hal.sim.VirtualHandset;
+import dev.ataemu.testing.peers.Sipp;
+import dev.ataemu.testing.peers.SippResult;
+import dev.ataemu.testing.peers.SippRun;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Dialing out from the simulated handset to SIPp answering as the far end. */
+class OutgoingCallTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    @DisplayName("CALL-01 CALL-03 dialing 1234# calls the server, the far end answers, hanging up sends BYE")
+    void dialOut() throws Exception {
+        SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("1234#", 80, 80);
+
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.CONNECTED);
+
+            handset.onHook();
+            SippResult result = callee.awaitResult(Duration.ofSeconds(20));
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("CALL-02 without # the number goes after the no-key-entry timeout (P85)")
+    void noKeyEntryTimeout() throws Exception {
+        SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813,
+                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P85", "2", "P401", "0"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("555", 80, 80);
+            Thread.sleep(1000);
+            assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.DIALING);
+
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.CONNECTED);
+            handset.onHook();
+            assertThat(callee.awaitResult(Duration.ofSeconds(20)).succeeded()).isTrue();
+        }
+    }
+}

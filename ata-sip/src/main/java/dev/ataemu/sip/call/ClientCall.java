@@ -1,0 +1,163 @@
+package dev.ataemu.sip.call;
+
+import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sip.ClientTransaction;
+import javax.sip.Dialog;
+import javax.sip.ResponseEvent;
+import javax.sip.address.Address;
+import javax.sip.address.SipURI;
+import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.ViaHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The UAC side of one call (RFC 3261 section 13.2): INVITE with our offer, digest challenges, ACK, CANCEL and BYE. */
+public final class ClientCall implements OutgoingCall {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientCall.class);
+    private static final int MAX_CHALLENGES = 2;
+
+    private final ServerCall.Context context;
+    private final AuthenticationHelper auth;
+    private final Listener listener;
+    private ClientTransaction invite;
+    private Dialog dialog;
+    private int challenges;
+    private boolean answered;
+    private boolean over;
+
+    public ClientCall(ServerCall.Context context, AuthenticationHelper auth, Listener listener) {
+        this.context = context;
+        this.auth = auth;
+        this.listener = listener;
+    }
+
+    public String callId() {
+        return ((javax.sip.header.CallIdHeader) invite.getRequest().getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+    }
+
+    /** Sends the INVITE to {@code user} at {@code host[:port]} (the account's server or a direct IP). */
+    public void start(String user, String host, int port, String offer, String fromDisplayName) throws Exception {
+        SipURI target = context.addresses().createSipURI(user, host);
+        if (port > 0) {
+            target.setPort(port);
+        }
+        SipURI fromUri = context.addresses().createSipURI(context.userId(), host);
+        Address from = context.addresses().createAddress(fromUri);
+        if (!fromDisplayName.isBlank()) {
+            from.setDisplayName(fromDisplayName);
+        }
+        List<ViaHeader> via = new ArrayList<>();
+        via.add(context.headers().createViaHeader(context.localHost(), context.localPort(), "udp", null));
+        Request request = context.messages().createRequest(target, Request.INVITE,
+                context.provider().getNewCallId(), context.headers().createCSeqHeader(1L, Request.INVITE),
+                context.headers().createFromHeader(from, Long.toHexString(System.nanoTime())),
+                context.headers().createToHeader(context.addresses().createAddress(target), null), via,
+                context.headers().createMaxForwardsHeader(70));
+        SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
+        contact.setPort(context.localPort());
+        request.addHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
+        request.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+        ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
+        request.setContent(offer, type);
+        invite = context.provider().getNewClientTransaction(request);
+        dialog = invite.getDialog();
+        invite.sendRequest();
+    }
+
+    /** A response to our INVITE (or to a retried one after a challenge). */
+    public void response(ResponseEvent event) {
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        if (!Request.INVITE.equals(method)) {
+            return;
+        }
+        if (status < 200) {
+            if (status == Response.RINGING || status == Response.SESSION_PROGRESS) {
+                listener.ringing();
+            }
+            return;
+        }
+        if ((status == Response.UNAUTHORIZED || status == Response.PROXY_AUTHENTICATION_REQUIRED)
+                && challenges < MAX_CHALLENGES && !over) {
+            challenges++;
+            try {
+                invite = auth.handleChallenge(response, event.getClientTransaction(), context.provider(), 5, true);
+                dialog = invite.getDialog();
+                invite.sendRequest();
+            } catch (Exception e) {
+                fail(status, "cannot answer the challenge: " + e.getMessage());
+            }
+            return;
+        }
+        if (status >= 200 && status < 300) {
+            Dialog confirmed = event.getDialog() != null ? event.getDialog() : dialog;
+            dialog = confirmed;
+            try {
+                long cseq = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber();
+                confirmed.sendAck(confirmed.createAck(cseq));
+            } catch (Exception e) {
+                LOG.warn("cannot send ACK: {}", e.getMessage());
+            }
+            if (over) {
+                bye();
+                return;
+            }
+            answered = true;
+            byte[] body = response.getRawContent();
+            listener.answered(body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+            return;
+        }
+        fail(status, response.getReasonPhrase());
+    }
+
+    /** The far end sent BYE. */
+    public void endedByFarSide() {
+        if (!over) {
+            over = true;
+            listener.ended();
+        }
+    }
+
+    public boolean over() {
+        return over;
+    }
+
+    @Override
+    public void hangUp() {
+        if (over) {
+            return;
+        }
+        over = true;
+        if (answered) {
+            bye();
+        } else if (invite != null) {
+            try {
+                context.provider().getNewClientTransaction(invite.createCancel()).sendRequest();
+            } catch (Exception e) {
+                LOG.debug("cannot CANCEL: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void bye() {
+        try {
+            dialog.sendRequest(context.provider().getNewClientTransaction(dialog.createRequest(Request.BYE)));
+        } catch (Exception e) {
+            LOG.warn("cannot send BYE: {}", e.getMessage());
+        }
+    }
+
+    private void fail(int status, String reason) {
+        if (!over) {
+            over = true;
+            listener.failed(status, reason);
+        }
+    }
+}

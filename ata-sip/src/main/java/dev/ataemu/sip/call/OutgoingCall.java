@@ -1,0 +1,23 @@
+package dev.ataemu.sip.call;
+
+/** A call the account places; its events arrive on the device's scheduler. */
+public interface OutgoingCall {
+
+    /** Ends the call: CANCEL while it rings, BYE once answered. */
+    void hangUp();
+
+    /** What the firmware hears about a call it placed. */
+    interface Listener {
+        /** 180/183: the far end rings. */
+        void ringing();
+
+        /** 200 OK with the far end's SDP answer. */
+        void answered(String sdp);
+
+        /** A final failure: busy (486), not found (404), no answer... */
+        void failed(int status, String reason);
+
+        /** The far end hung up (BYE) after the answer. */
+        void ended();
+    }
+}
