@@ -6,6 +6,7 @@ import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.PowerState;
 import dev.ataemu.core.device.SystemParameters;
+import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.time.RealTimeScheduler;
 import dev.ataemu.web.DeviceWeb;
 import dev.ataemu.web.server.WebServer;
@@ -75,7 +76,9 @@ final class EmulatorRun {
                 ready.countDown();
             }
         });
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(device, web, scheduler), "shutdown"));
+        MediaTransport media = MediaTransport.forThisHost();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(device, web, scheduler, media), "shutdown"));
+        device.media(media);
         device.network(options.bind().isAnyLocalAddress() ? HostAddresses.primaryIpv4() : options.bind());
         device.powerOn();
         try {
@@ -104,7 +107,7 @@ final class EmulatorRun {
         reader.start();
     }
 
-    private void shutDown(Device device, WebServer web, RealTimeScheduler scheduler) {
+    private void shutDown(Device device, WebServer web, RealTimeScheduler scheduler, MediaTransport media) {
         LOG.info("{} {} shutting down", device.model().id(), device.mac());
         CountDownLatch off = new CountDownLatch(1);
         device.onPowerChange(state -> {
@@ -119,6 +122,7 @@ final class EmulatorRun {
             Thread.currentThread().interrupt();
         }
         web.close();
+        media.close();
         scheduler.close();
         out.println(device.model().id() + " " + device.mac() + " stopped");
         stopped.countDown();

@@ -1,6 +1,8 @@
 package dev.ataemu.core.device;
 
 import dev.ataemu.core.account.Accounts;
+import dev.ataemu.core.call.IncomingCalls;
+import dev.ataemu.core.call.OutgoingCalls;
 import dev.ataemu.core.config.ChangeSet;
 import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.config.ParameterStore;
@@ -12,13 +14,18 @@ import dev.ataemu.hal.button.ResetButton;
 import dev.ataemu.hal.fxo.FxoPort;
 import dev.ataemu.hal.fxs.FxsPort;
 import dev.ataemu.hal.led.Led;
+import dev.ataemu.hal.led.LedState;
+import dev.ataemu.hal.line.DisplayedCallerId;
 import dev.ataemu.hal.port.HookState;
 import dev.ataemu.hal.port.PortType;
 import dev.ataemu.hal.relay.LifelineRelay;
 import dev.ataemu.hal.sim.VirtualCentralOffice;
 import dev.ataemu.hal.sim.VirtualHandset;
 import dev.ataemu.media.callerid.CallerId;
+import dev.ataemu.media.rtp.MediaTransport;
+import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.time.Scheduler;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -200,35 +207,35 @@ public final class Device {
         return providerLocked;
     }
 
-    private volatile dev.ataemu.media.rtp.MediaTransport mediaTransport;
+    private volatile MediaTransport mediaTransport;
 
     /** The process's shared media transport (RTP receive loops and pacers); without one calls are refused. */
-    public void media(dev.ataemu.media.rtp.MediaTransport transport) {
+    public void media(MediaTransport transport) {
         mediaTransport = transport;
     }
 
-    private dev.ataemu.sip.call.CallHandler callHandler(int port, java.net.InetAddress address) {
+    private CallHandler callHandler(int port, InetAddress address) {
         FxsLine line = fxsLines.get(port);
-        dev.ataemu.media.rtp.MediaTransport transport = mediaTransport;
+        MediaTransport transport = mediaTransport;
         if (line == null || transport == null) {
-            return dev.ataemu.sip.call.CallHandler.REJECT;
+            return CallHandler.REJECT;
         }
-        return new dev.ataemu.core.call.IncomingCalls(port, line, store, scheduler, address, transport);
+        return new IncomingCalls(port, line, store, scheduler, address, transport);
     }
 
     private LineCall dial(int port, String digits, FxsLine line) {
-        dev.ataemu.media.rtp.MediaTransport transport = mediaTransport;
-        java.util.Optional<java.net.InetAddress> address = accounts.address();
+        MediaTransport transport = mediaTransport;
+        Optional<InetAddress> address = accounts.address();
         if (transport == null || address.isEmpty()) {
             line.callFailed(480);
             return LineCall.NONE;
         }
-        return new dev.ataemu.core.call.OutgoingCalls(port, store, address.get(), transport, () -> accounts.agent(port))
+        return new OutgoingCalls(port, store, address.get(), transport, () -> accounts.agent(port))
                 .place(digits, line);
     }
 
     /** The device's WAN address: its SIP accounts listen there once it is up. Without one it runs no SIP. */
-    public void network(java.net.InetAddress wanAddress) {
+    public void network(InetAddress wanAddress) {
         scheduler.execute(() -> accounts.address(wanAddress));
     }
 
@@ -242,7 +249,7 @@ public final class Device {
                 .map(p -> new DeviceStatus.Port(p.index(), p.type(), p.label(), hookOf(p.index()),
                         registrations.get(p.index())))
                 .toList();
-        Map<String, dev.ataemu.hal.led.LedState> leds = new LinkedHashMap<>();
+        Map<String, LedState> leds = new LinkedHashMap<>();
         panel.all().forEach(led -> leds.put(led.id(), led.state()));
         return new DeviceStatus(model.id(), mac, model.firmware(), power, uptimeSeconds(), ports, leds);
     }
@@ -486,7 +493,7 @@ public final class Device {
         }
 
         @Override
-        public void callerId(dev.ataemu.hal.line.DisplayedCallerId shown) {
+        public void callerId(DisplayedCallerId shown) {
             events.publish(new DeviceEvent.CallerIdShown(port, shown));
         }
 
