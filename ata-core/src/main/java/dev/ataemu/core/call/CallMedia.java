@@ -6,6 +6,7 @@ import dev.ataemu.media.rtp.RtpSession;
 import dev.ataemu.media.stream.MediaStream;
 import dev.ataemu.media.stream.SrtpProtection;
 import dev.ataemu.sip.sdp.NegotiatedMedia;
+import dev.ataemu.sip.sdp.PayloadFormat;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -31,9 +32,18 @@ final class CallMedia {
         media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));
         MediaStream stream = new MediaStream(rtp, new MediaStream.Config(media.codec(), media.payloadType(),
                 media.ptimeMs(), media.telephoneEventType(), settings.jitterType(), settings.jitterLength(),
-                settings.eventsCount(), settings.endEventsCount()));
+                settings.eventsCount(), settings.endEventsCount(), comfortNoiseType(settings, media)));
         stream.start(transport.pacer());
         return new CallMedia(rtp, stream);
+    }
+
+    // VAD (P50) needs the peer to take comfort noise too; otherwise silences go out as audio.
+    private static int comfortNoiseType(MediaSettings settings, NegotiatedMedia media) {
+        if (!settings.vad()) {
+            return -1;
+        }
+        return media.receiving().stream().filter(PayloadFormat::isComfortNoise).mapToInt(PayloadFormat::payloadType)
+                .findFirst().orElse(-1);
     }
 
     MediaStream stream() {

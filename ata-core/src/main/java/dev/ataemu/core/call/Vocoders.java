@@ -9,6 +9,7 @@ import dev.ataemu.media.codec.g726.G726Packing;
 import dev.ataemu.media.codec.g726.G726Rate;
 import dev.ataemu.media.codec.ilbc.Ilbc;
 import dev.ataemu.media.codec.opus.Opus;
+import dev.ataemu.media.codec.cn.ComfortNoise;
 import dev.ataemu.sip.sdp.MediaPreferences;
 import dev.ataemu.sip.sdp.PayloadFormat;
 import dev.ataemu.sip.sdp.SrtpMode;
@@ -45,6 +46,9 @@ final class Vocoders {
         }
         if (formats.isEmpty()) {
             formats.add(PayloadFormat.of(new Pcmu()));
+        }
+        if (settings.vad()) {
+            formats.add(PayloadFormat.of(new ComfortNoise()));
         }
         SrtpMode srtp = SrtpMode.values()[settings.srtp().ordinal()];
         return MediaPreferences.of(formats)

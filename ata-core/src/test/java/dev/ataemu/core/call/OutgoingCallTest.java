@@ -60,4 +60,25 @@ class OutgoingCallTest {
             assertThat(callee.awaitResult(Duration.ofSeconds(20)).succeeded()).isTrue();
         }
     }
+
+    @Test
+    @DisplayName("MEDIA-15 with VAD on (P50) the INVITE offers comfort noise (CN/8000 on 13) after the voice codecs")
+    void vadOffersComfortNoise() throws Exception {
+        SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P50", "1"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("1234#", 80, 80);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            handset.onHook();
+            SippResult result = callee.awaitResult(Duration.ofSeconds(20));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            String invite = java.nio.file.Files.readString(result.messages());
+            assertThat(invite).containsPattern("m=audio \\d+ RTP/AVP [0-9 ]+ 13 101\\r?\\n")
+                    .contains("a=rtpmap:13 CN/8000");
+        }
+    }
 }

@@ -4,6 +4,7 @@ import dev.ataemu.media.audio.Audio;
 import dev.ataemu.media.audio.AudioSource;
 import dev.ataemu.media.audio.LiveAudio;
 import dev.ataemu.media.codec.Codec;
+import dev.ataemu.media.codec.cn.ComfortNoise;
 import dev.ataemu.media.dtmf.DtmfDigit;
 import dev.ataemu.media.events.EventPacket;
 import dev.ataemu.media.events.TelephoneEvent;
@@ -35,15 +36,27 @@ public final class MediaStream implements AutoCloseable {
     /**
      * What the SDP negotiation settled: the codec and its payload type, the packet time, the
      * telephone-event payload type (-1 when none), the jitter buffer (P133, P132), and the RFC 2833
-     * event counts (P28173, P28177).
+     * event counts (P28173, P28177), and the comfort-noise payload type: when it is not -1, "VAD"
+     * (P50) is on and silences go out as RFC 3389 descriptors instead of voice packets.
      */
     public record Config(Codec codec, int payloadType, int packetMs, int eventPayloadType,
-            JitterBufferType jitterType, JitterBufferLength jitterLength, int eventsCount, int endEventsCount) {
+            JitterBufferType jitterType, JitterBufferLength jitterLength, int eventsCount, int endEventsCount,
+            int comfortNoiseType) {
 
         public static Config of(Codec codec, int payloadType, int packetMs, int eventPayloadType) {
             return new Config(codec, payloadType, packetMs, eventPayloadType, JitterBufferType.ADAPTIVE,
                     JitterBufferLength.MEDIUM, TelephoneEventSender.DEFAULT_EVENTS_COUNT,
-                    TelephoneEventSender.DEFAULT_END_COUNT);
+                    TelephoneEventSender.DEFAULT_END_COUNT, -1);
+        }
+
+        /** The same with VAD on, comfort noise under {@code type}. */
+        public Config withComfortNoise(int type) {
+            return new Config(codec, payloadType, packetMs, eventPayloadType, jitterType, jitterLength, eventsCount,
+                    endEventsCount, type);
+        }
+
+        boolean vad() {
+            return comfortNoiseType >= 0;
         }
     }
 
@@ -58,6 +71,9 @@ public final class MediaStream implements AutoCloseable {
     private final TelephoneEventSender eventSender;
     private final TelephoneEventReceiver eventReceiver = new TelephoneEventReceiver();
     private final Deque<EventPacket> dueEvents = new ArrayDeque<>();
+    private final SilenceSuppressor silence;
+    private final Codec.Decoder noise = new ComfortNoise().newDecoder();
+    private volatile boolean farEndSilent;
     private final short[] frame = Audio.newFrame();
     private final short[] packetAudio;
     private final byte[] encoded = new byte[1500];
@@ -79,6 +95,7 @@ public final class MediaStream implements AutoCloseable {
         this.packetAudio = new short[config.packetMs() * Audio.SAMPLE_RATE / 1000];
         this.jitter = new JitterBuffer(config.jitterType(), config.jitterLength());
         this.eventSender = new TelephoneEventSender(config.packetMs(), config.eventsCount(), config.endEventsCount(), false);
+        this.silence = config.vad() ? new SilenceSuppressor() : null;
         session.onPacket(this::received);
     }
 
@@ -146,8 +163,20 @@ public final class MediaStream implements AutoCloseable {
         }
         int length = encoder.encode(packetAudio, 0, packetAudio.length, encoded, 0);
         if (dueEvents.isEmpty()) {
-            session.send(config.payloadType(), talkSpurtStart, timestamp, encoded, 0, length);
-            talkSpurtStart = false;
+            SilenceSuppressor.Decision decision = silence == null ? SilenceSuppressor.Decision.VOICE
+                    : silence.decide(packetAudio, elapsedMillis());
+            switch (decision) {
+                case VOICE -> {
+                    session.send(config.payloadType(), talkSpurtStart, timestamp, encoded, 0, length);
+                    talkSpurtStart = false;
+                }
+                case DESCRIBE_SILENCE -> {
+                    encoded[0] = (byte) silence.level();
+                    session.send(config.comfortNoiseType(), false, timestamp, encoded, 0, 1);
+                    talkSpurtStart = true;
+                }
+                case SILENT -> talkSpurtStart = true;
+            }
         }
         timestamp += (long) packetAudio.length * ticksPerSample;
         filled = 0;
@@ -175,6 +204,10 @@ public final class MediaStream implements AutoCloseable {
             int samples;
             if (playout instanceof Playout.Decode decode) {
                 samples = decoder.decode(decode.payload(), 0, decode.payload().length, decoded, 0);
+            } else if (farEndSilent) {
+                synchronized (noise) {
+                    samples = noise.conceal(decoded, 0, Math.min(playout.samples(), decoded.length));
+                }
             } else if (playout instanceof Playout.Conceal conceal) {
                 samples = decoder.conceal(decoded, 0, Math.min(conceal.samples(), decoded.length));
             } else {
@@ -194,6 +227,12 @@ public final class MediaStream implements AutoCloseable {
             synchronized (jitter) {
                 jitter.receive(media, now);
             }
+            farEndSilent = false;
+        } else if (packet.payloadType() == config.comfortNoiseType() && config.vad()) {
+            synchronized (noise) {
+                noise.decode(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), new short[Audio.FRAME_SAMPLES], 0);
+            }
+            farEndSilent = true;
         } else if (packet.payloadType() == config.eventPayloadType() && config.eventPayloadType() >= 0) {
             TelephoneEvent event;
             try {

@@ -47,6 +47,15 @@ final class LoopbackCall implements AutoCloseable {
         return session;
     }
 
+    /** Two sessions sending to each other. */
+    RtpSession[] connectedPair() throws Exception {
+        RtpSession a = session();
+        RtpSession b = session();
+        connect(a, b.localPort());
+        connect(b, a.localPort());
+        return new RtpSession[] {a, b};
+    }
+
     static void connect(RtpSession from, int toPort) {
         from.remote(new InetSocketAddress(LOOPBACK, toPort), new InetSocketAddress(LOOPBACK, toPort + 1));
     }

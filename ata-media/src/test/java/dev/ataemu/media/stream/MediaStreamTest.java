@@ -48,10 +48,9 @@ class MediaStreamTest {
     @MethodSource("codecs")
     void aToneCrossesTheCall(Codec codec, int payloadType, double toleranceDb) throws Exception {
         try (LoopbackCall call = new LoopbackCall()) {
-            RtpSession a = call.session();
-            RtpSession b = call.session();
-            LoopbackCall.connect(a, b.localPort());
-            LoopbackCall.connect(b, a.localPort());
+            RtpSession[] pair = call.connectedPair();
+            RtpSession a = pair[0];
+            RtpSession b = pair[1];
             MediaStream alice = new MediaStream(a, MediaStream.Config.of(codec, payloadType, 20, 101));
             MediaStream bob = new MediaStream(b, MediaStream.Config.of(codec, payloadType, 20, 101));
             alice.start(call.transport.pacer());
@@ -75,10 +74,9 @@ class MediaStreamTest {
     @DisplayName("DTMF-01 DTMF-04 a key sent as RFC 4733 telephone-events is heard once at the far end")
     void telephoneEvents() throws Exception {
         try (LoopbackCall call = new LoopbackCall()) {
-            RtpSession a = call.session();
-            RtpSession b = call.session();
-            LoopbackCall.connect(a, b.localPort());
-            LoopbackCall.connect(b, a.localPort());
+            RtpSession[] pair = call.connectedPair();
+            RtpSession a = pair[0];
+            RtpSession b = pair[1];
             MediaStream alice = new MediaStream(a, MediaStream.Config.of(new Pcmu(), 0, 20, 101));
             MediaStream bob = new MediaStream(b, MediaStream.Config.of(new Pcmu(), 0, 20, 101));
             List<DtmfDigit> heard = new CopyOnWriteArrayList<>();
@@ -102,10 +100,9 @@ class MediaStreamTest {
     @DisplayName("MEDIA-24 with SRTP keyed by SDES the tone crosses, and plain RTP from a stranger is refused")
     void srtp() throws Exception {
         try (LoopbackCall call = new LoopbackCall()) {
-            RtpSession a = call.session();
-            RtpSession b = call.session();
-            LoopbackCall.connect(a, b.localPort());
-            LoopbackCall.connect(b, a.localPort());
+            RtpSession[] pair = call.connectedPair();
+            RtpSession a = pair[0];
+            RtpSession b = pair[1];
             SecureRandom random = new SecureRandom();
             SdesCrypto offer = SdesCrypto.offer(1, SrtpCryptoSuite.AES_CM_128_HMAC_SHA1_80, false, random);
             SdesSelection bobKeys = SdesCrypto.answer(List.of(offer.format()), false, random).orElseThrow();

@@ -29,7 +29,7 @@ public record PayloadFormat(int payloadType, Codec codec) {
     }
 
     /** Comfort noise rides beside a voice codec; it is never the call's codec. */
-    boolean isComfortNoise() {
+    public boolean isComfortNoise() {
         return codec.encodingName().equalsIgnoreCase("CN");
     }
 }
