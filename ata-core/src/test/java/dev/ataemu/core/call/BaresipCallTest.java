@@ -11,14 +11,13 @@ import dev.ataemu.media.tone.ToneGenerator;
 import dev.ataemu.media.tone.ToneSpec;
 import dev.ataemu.testing.peers.Baresip;
 import dev.ataemu.testing.peers.BaresipOptions;
-import java.io.ByteArrayInputStream;
+import dev.ataemu.testing.peers.ToneWav;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
@@ -56,7 +55,7 @@ class BaresipCallTest {
     }
 
     private Heard call(BaresipOptions options, Map<String, String> extra) throws Exception {
-        Path tone = writeTone(work.resolve("tone.wav"), 1000, 10);
+        Path tone = ToneWav.write(work.resolve("tone.wav"), 8000, 1000, 10);
         Map<String, String> settings = new java.util.HashMap<>(Map.of("P401", "0", "P249", "0"));
         settings.putAll(extra);
         try (Baresip baresip = Baresip.start(work.resolve("baresip"), options.audioSource(tone));
@@ -86,20 +85,6 @@ class BaresipCallTest {
             handset.onHook();
             return new Heard(thousand, fiveHundred, thousandBack, after);
         }
-    }
-
-    private static Path writeTone(Path file, double hertz, double seconds) throws Exception {
-        int rate = 8000;
-        int samples = (int) (rate * seconds);
-        ByteBuffer pcm = ByteBuffer.allocate(samples * 2).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < samples; i++) {
-            pcm.putShort((short) Math.round(8000 * Math.sin(2 * Math.PI * hertz * i / rate)));
-        }
-        AudioFormat format = new AudioFormat(rate, 16, 1, true, false);
-        try (AudioInputStream in = new AudioInputStream(new ByteArrayInputStream(pcm.array()), format, samples)) {
-            AudioSystem.write(in, AudioFileFormat.Type.WAVE, file.toFile());
-        }
-        return file;
     }
 
     /** The level of one frequency in the last second of a WAV recording, in dB of full scale. */

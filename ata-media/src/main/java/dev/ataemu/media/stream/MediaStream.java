@@ -73,6 +73,8 @@ public final class MediaStream implements AutoCloseable {
     private final Deque<EventPacket> dueEvents = new ArrayDeque<>();
     private final SilenceSuppressor silence;
     private final Codec.Decoder noise = new ComfortNoise().newDecoder();
+    /** Where a descriptor's first frame goes: the noise is played from {@link #playOut}, not here. */
+    private final short[] noiseScratch = Audio.newFrame();
     private volatile boolean farEndSilent;
     private final short[] frame = Audio.newFrame();
     private final short[] packetAudio;
@@ -161,22 +163,23 @@ public final class MediaStream implements AutoCloseable {
         if (filled < packetAudio.length) {
             return;
         }
-        int length = encoder.encode(packetAudio, 0, packetAudio.length, encoded, 0);
-        if (dueEvents.isEmpty()) {
-            SilenceSuppressor.Decision decision = silence == null ? SilenceSuppressor.Decision.VOICE
-                    : silence.decide(packetAudio, elapsedMillis());
-            switch (decision) {
-                case VOICE -> {
+        SilenceSuppressor.Decision decision = silence == null || !dueEvents.isEmpty() ? SilenceSuppressor.Decision.VOICE
+                : silence.decide(packetAudio, elapsedMillis());
+        switch (decision) {
+            // A suppressed packet is not encoded, so the encoder's state stays where the far end's decoder is.
+            case VOICE -> {
+                int length = encoder.encode(packetAudio, 0, packetAudio.length, encoded, 0);
+                if (dueEvents.isEmpty()) {
                     session.send(config.payloadType(), talkSpurtStart, timestamp, encoded, 0, length);
                     talkSpurtStart = false;
                 }
-                case DESCRIBE_SILENCE -> {
-                    encoded[0] = (byte) silence.level();
-                    session.send(config.comfortNoiseType(), false, timestamp, encoded, 0, 1);
-                    talkSpurtStart = true;
-                }
-                case SILENT -> talkSpurtStart = true;
             }
+            case DESCRIBE_SILENCE -> {
+                encoded[0] = (byte) silence.level();
+                session.send(config.comfortNoiseType(), false, timestamp, encoded, 0, 1);
+                talkSpurtStart = true;
+            }
+            case SILENT -> talkSpurtStart = true;
         }
         timestamp += (long) packetAudio.length * ticksPerSample;
         filled = 0;
@@ -230,7 +233,7 @@ public final class MediaStream implements AutoCloseable {
             farEndSilent = false;
         } else if (packet.payloadType() == config.comfortNoiseType() && config.vad()) {
             synchronized (noise) {
-                noise.decode(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), new short[Audio.FRAME_SAMPLES], 0);
+                noise.decode(packet.buffer(), packet.payloadOffset(), packet.payloadLength(), noiseScratch, 0);
             }
             farEndSilent = true;
         } else if (packet.payloadType() == config.eventPayloadType() && config.eventPayloadType() >= 0) {

@@ -1,6 +1,7 @@
 package dev.ataemu.media.dtmf;
 
 import dev.ataemu.media.audio.Audio;
+import dev.ataemu.media.dsp.Resonator;
 import java.util.Random;
 
 /**
@@ -123,29 +124,6 @@ final class SpeechLikeSignal {
         for (int i = 0; i < stretch.length; i++) {
             double edge = Math.min(1, Math.min(i, stretch.length - 1 - i) / (double) FADE);
             stretch[i] *= target / rms * edge;
-        }
-    }
-
-    /** A two-pole resonator with unity gain at DC. */
-    static final class Resonator {
-        private double a;
-        private double b;
-        private double c;
-        private double y1;
-        private double y2;
-
-        void tune(double hz, double bandwidthHz) {
-            double t = 1.0 / Audio.SAMPLE_RATE;
-            c = -Math.exp(-2 * Math.PI * bandwidthHz * t);
-            b = 2 * Math.exp(-Math.PI * bandwidthHz * t) * Math.cos(2 * Math.PI * hz * t);
-            a = 1 - b - c;
-        }
-
-        double filter(double x) {
-            double y = a * x + b * y1 + c * y2;
-            y2 = y1;
-            y1 = y;
-            return y;
         }
     }
 }

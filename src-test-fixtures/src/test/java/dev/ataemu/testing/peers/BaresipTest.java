@@ -52,7 +52,7 @@ class BaresipTest {
 
     @Test
     void audioFromOneBaresipIsRecordedByAnotherThroughKamailio() throws Exception {
-        Path tone = TestAudio.writeTone(dir.resolve("tone-1000.wav"), 8000, 1000, 5);
+        Path tone = ToneWav.write(dir.resolve("tone-1000.wav"), 8000, 1000, 5);
         try (Kamailio kamailio = Kamailio.start(dir, USERS);
                 Baresip dave = Baresip.start(dir, BaresipOptions.of("dave").registeringTo(kamailio.hostPort(), "davepw")
                         .codecs("pcmu"));

@@ -2,6 +2,7 @@ package dev.ataemu.media.codec.ilbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ataemu.media.codec.Fidelity;
 import dev.ataemu.media.codec.g711.Ffmpeg;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,9 @@ class IlbcInteropTest {
                 List.of("-f", "s16le", "-ar", "8000", "-ac", "1")));
         int skip = 2 * mode.samples();
 
-        IlbcSignals.Fidelity theirsVsOurs = IlbcSignals.Fidelity.of(ours, theirs, 0, skip);
-        IlbcSignals.Fidelity theirsVsSource = IlbcSignals.Fidelity.of(source, theirs, 0, skip);
-        IlbcSignals.Fidelity oursVsSource = IlbcSignals.Fidelity.of(source, ours, 0, skip);
+        Fidelity theirsVsOurs = Fidelity.of(ours, theirs, 0, skip);
+        Fidelity theirsVsSource = Fidelity.of(source, theirs, 0, skip);
+        Fidelity oursVsSource = Fidelity.of(source, ours, 0, skip);
         System.out.printf("iLBC %d ms: ffmpeg vs our decoder: %s; ffmpeg vs source: %s; ours vs source: %s%n",
                 mode.frameMs(), theirsVsOurs, theirsVsSource, oursVsSource);
 

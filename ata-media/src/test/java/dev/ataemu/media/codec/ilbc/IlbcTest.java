@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ataemu.media.codec.Codec;
 import dev.ataemu.media.codec.CodecRegistry;
+import dev.ataemu.media.codec.Fidelity;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -46,10 +47,10 @@ class IlbcTest {
         short[] speech = IlbcSignals.speechLike(SAMPLES);
         byte[] bytes = IlbcSignals.encode(codec, speech);
         assertThat(bytes).hasSize(SAMPLES / mode.samples() * mode.bytes());
-        IlbcSignals.Fidelity speechBack = IlbcSignals.Fidelity.of(speech, IlbcSignals.decode(codec, bytes, mode.bytes()),
+        Fidelity speechBack = Fidelity.of(speech, IlbcSignals.decode(codec, bytes, mode.bytes()),
                 MAX_DELAY, 480);
         short[] sine = IlbcSignals.sine(1000, 8000, SAMPLES);
-        IlbcSignals.Fidelity sineBack = IlbcSignals.Fidelity.of(sine,
+        Fidelity sineBack = Fidelity.of(sine,
                 IlbcSignals.decode(codec, IlbcSignals.encode(codec, sine), mode.bytes()), MAX_DELAY, 480);
         System.out.printf("iLBC %d ms round trip: speech-like %s; 1 kHz sine %s%n", mode.frameMs(), speechBack, sineBack);
 
@@ -99,7 +100,7 @@ class IlbcTest {
                 worstConcealed = Math.min(worstConcealed, rms / rms(clean, f * n, n));
             }
         }
-        IlbcSignals.Fidelity withLoss = IlbcSignals.Fidelity.of(speech, out, MAX_DELAY, 480);
+        Fidelity withLoss = Fidelity.of(speech, out, MAX_DELAY, 480);
         System.out.printf("iLBC %d ms with %d of %d frames lost: %s; quietest concealed frame at %.2f of the clean level%n",
                 mode.frameMs(), frames / 10, frames, withLoss, worstConcealed);
         assertThat(worstConcealed).isGreaterThan(0.2);

@@ -3,6 +3,7 @@ package dev.ataemu.media.codec.opus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ataemu.media.audio.Audio;
+import dev.ataemu.media.codec.Fidelity;
 import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;

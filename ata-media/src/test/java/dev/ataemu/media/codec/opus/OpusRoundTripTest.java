@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ataemu.media.audio.Audio;
 import dev.ataemu.media.codec.CodecRegistry;
+import dev.ataemu.media.codec.Fidelity;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
