@@ -16,10 +16,12 @@ final class CallMedia {
 
     private final RtpSession rtp;
     private final MediaStream stream;
+    private final boolean eventsNegotiated;
 
-    private CallMedia(RtpSession rtp, MediaStream stream) {
+    private CallMedia(RtpSession rtp, MediaStream stream, boolean eventsNegotiated) {
         this.rtp = rtp;
         this.stream = stream;
+        this.eventsNegotiated = eventsNegotiated;
     }
 
     static CallMedia open(MediaTransport transport, InetAddress address, MediaSettings settings, NegotiatedMedia media)
@@ -34,7 +36,7 @@ final class CallMedia {
                 media.ptimeMs(), media.telephoneEventType(), settings.jitterType(), settings.jitterLength(),
                 settings.eventsCount(), settings.endEventsCount(), comfortNoiseType(settings, media)));
         stream.start(transport.pacer());
-        return new CallMedia(rtp, stream);
+        return new CallMedia(rtp, stream, media.telephoneEventType() >= 0);
     }
 
     // VAD (P50) needs the peer to take comfort noise too; otherwise silences go out as audio.
@@ -48,6 +50,11 @@ final class CallMedia {
 
     MediaStream stream() {
         return stream;
+    }
+
+    /** How this call's keys go out: by the account's DTMF methods, as far as this call allows. */
+    CallKeys keys(MediaSettings settings, CallKeys.InfoSender info) {
+        return CallKeys.of(settings, eventsNegotiated, stream, info);
     }
 
     /** Stops the stream now and closes the sockets in the background (Netty's close waits). */

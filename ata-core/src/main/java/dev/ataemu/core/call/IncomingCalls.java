@@ -86,6 +86,7 @@ public final class IncomingCalls implements CallHandler {
         private final AnswerOutcome.Accepted accepted;
         private final MediaSettings settings;
         private CallMedia media;
+        private CallKeys keys;
 
         Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings) {
             this.call = call;
@@ -102,8 +103,24 @@ public final class IncomingCalls implements CallHandler {
                 call.reject(500);
                 return;
             }
-            answeredLine.connectAudio(media.stream().toLine(), media.stream().fromLine());
+            keys = media.keys(settings, call::sendKey);
+            call.onKey(keys::relayed);
+            answeredLine.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
             call.answer(accepted.answer().format());
+        }
+
+        @Override
+        public void key(FxsLine line, char key) {
+            if (keys != null) {
+                keys.pressed(key);
+            }
+        }
+
+        @Override
+        public void flash(FxsLine line) {
+            if (keys != null) {
+                keys.flashed();
+            }
         }
 
         @Override
@@ -122,6 +139,7 @@ public final class IncomingCalls implements CallHandler {
             if (media != null) {
                 media.close();
                 media = null;
+                keys = null;
             }
         }
     }

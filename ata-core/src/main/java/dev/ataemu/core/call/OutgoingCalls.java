@@ -73,6 +73,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         private final Offer offer;
         private OutgoingCall call;
         private CallMedia media;
+        private CallKeys keys;
 
         Placed(FxsLine line, MediaSettings settings, Offer offer) {
             this.line = line;
@@ -95,7 +96,29 @@ public final class OutgoingCalls implements FxsLine.Dialer {
                 line.callFailed(488);
                 return;
             }
-            line.remoteAnswered(media.stream().toLine(), media.stream().fromLine());
+            keys = media.keys(settings, call::sendKey);
+            line.remoteAnswered(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
+        }
+
+        @Override
+        public void key(char key) {
+            if (keys != null) {
+                keys.relayed(key);
+            }
+        }
+
+        @Override
+        public void key(FxsLine line, char key) {
+            if (keys != null) {
+                keys.pressed(key);
+            }
+        }
+
+        @Override
+        public void flash(FxsLine line) {
+            if (keys != null) {
+                keys.flashed();
+            }
         }
 
         @Override
@@ -122,6 +145,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             if (media != null) {
                 media.close();
                 media = null;
+                keys = null;
             }
         }
     }

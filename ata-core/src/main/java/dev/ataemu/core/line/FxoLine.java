@@ -145,7 +145,7 @@ public final class FxoLine implements FxoEvents {
         FrameBridge toLine = new FrameBridge();
         port.downstream(toPhone::write);
         port.play(toLine);
-        line.connectAudio(toPhone, toLine::write);
+        line.connectAudio(toPhone, toLine::write, true);
         port.seize();
         bridged = true;
         changed.accept(this);

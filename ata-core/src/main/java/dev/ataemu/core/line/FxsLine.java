@@ -117,19 +117,26 @@ public final class FxsLine implements FxsEvents {
             ended.hungUp(this);
         }
         port.play(AudioSource.SILENCE);
-        port.upstream(frame -> { });
-        port.holdKeys(true);
+        disconnectAudio();
         dialed.setLength(0);
         enter(LineState.IDLE);
     }
 
     @Override
     public void hookFlash() {
+        if (state == LineState.CONNECTED) {
+            call.flash(this);
+            return;
+        }
         LOG.debug("port {}: hook flash in state {}", index, state);
     }
 
     @Override
     public void digit(char key) {
+        if (state == LineState.CONNECTED) {
+            call.key(this, key);
+            return;
+        }
         if (state == LineState.DIAL_TONE) {
             port.play(AudioSource.SILENCE);
             enter(LineState.DIALING);
@@ -172,10 +179,10 @@ public final class FxsLine implements FxsEvents {
         }
     }
 
-    /** The far end answered the call this line placed. */
-    public void remoteAnswered(AudioSource heard, java.util.function.Consumer<short[]> said) {
+    /** The far end answered the call this line placed; see {@link #connectAudio} for the arguments. */
+    public void remoteAnswered(AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
         if (state == LineState.CALLING) {
-            connectAudio(heard, said);
+            connectAudio(heard, said, keyTonesInAudio);
             enter(LineState.CONNECTED);
         }
     }
@@ -212,10 +219,22 @@ public final class FxsLine implements FxsEvents {
         }
     }
 
-    /** Connects the call's audio: {@code heard} plays to the phone, the phone's audio goes to {@code said}. */
-    public void connectAudio(AudioSource heard, java.util.function.Consumer<short[]> said) {
+    /**
+     * Connects the call's audio: {@code heard} plays to the phone, the phone's audio goes to
+     * {@code said}. The keys pressed from now on go to the call; their tones stay in the audio only
+     * when {@code keyTonesInAudio} (the in-audio DTMF method).
+     */
+    public void connectAudio(AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
         port.play(heard);
         port.upstream(said);
+        port.silenceKeyTones(!keyTonesInAudio);
+        port.holdKeys(false);
+    }
+
+    private void disconnectAudio() {
+        port.upstream(frame -> { });
+        port.silenceKeyTones(false);
+        port.holdKeys(true);
     }
 
     /** The far end hung up: the phone hears the busy tone, and the loop current drops if P892 says so. */
@@ -224,7 +243,7 @@ public final class FxsLine implements FxsEvents {
             return;
         }
         call = LineCall.NONE;
-        port.upstream(frame -> { });
+        disconnectAudio();
         port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.BUSY_TONE))));
         if (isSet(parameters.loopCurrentDisconnect())) {
             port.disconnectLoop(FxsSettingsReader.intOr(store, parameters.loopCurrentDisconnectMs(), 200));

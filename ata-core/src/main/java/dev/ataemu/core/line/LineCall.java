@@ -1,6 +1,7 @@
 package dev.ataemu.core.line;
 
-/** The other side of a call that rings or reaches an FXS line: told when the phone answers and hangs up. */
+/** The other side of a call that rings or reaches an FXS line: told when the phone answers, hangs up, and
+ * presses keys or flashes during the call. */
 public interface LineCall {
 
     LineCall NONE = new LineCall() {
@@ -12,5 +13,13 @@ public interface LineCall {
 
     /** The phone hung up during the call. */
     default void hungUp(FxsLine line) {
+    }
+
+    /** A key pressed during the call (DTMF or a dial pulse train). */
+    default void key(FxsLine line, char key) {
+    }
+
+    /** A hook flash during the call. */
+    default void flash(FxsLine line) {
     }
 }

@@ -22,12 +22,16 @@ public record MediaParameters(
         int continuousEvents,
         int ilbcPayloadType,
         int ilbcFrameSize,
-        int opusPayloadType) {
+        int opusPayloadType,
+        List<Integer> dtmfMethods,
+        int sendFlashEvent) {
 
     public static final MediaParameters PORT1 = new MediaParameters(List.of(57, 58, 59, 60, 61, 62, 46, 98),
-            37, 39, 78, 20505, 291, 2392, 79, 133, 132, 183, 2363, 50, 28173, 28177, 4433, 96, 97, 2385);
+            37, 39, 78, 20505, 291, 2392, 79, 133, 132, 183, 2363, 50, 28173, 28177, 4433, 96, 97, 2385,
+            List.of(850, 851, 852), 74);
     public static final MediaParameters PORT2 = new MediaParameters(List.of(757, 758, 759, 760, 761, 762, 814, 815),
-            737, 739, 778, 20506, 460, 2492, 779, 831, 832, 443, 2463, 750, 28174, 28178, 4434, 704, 705, 2485);
+            737, 739, 778, 20506, 460, 2492, 779, 831, 832, 443, 2463, 750, 28174, 28178, 4434, 704, 705, 2485,
+            List.of(860, 861, 862), 774);
 
     public static MediaParameters of(int port) {
         return switch (port) {

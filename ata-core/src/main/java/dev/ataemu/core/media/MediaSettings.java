@@ -11,6 +11,8 @@ import java.util.List;
  *                        4 G.723, 97/98 iLBC, 123 Opus, ...), duplicates removed
  * @param framesPerTx     voice frames per packet (P37): 10 ms frames for G.711, G.722 and G.726
  * @param rtpBasePort     local RTP port of channel 0; channel n uses base + 2n, RTCP one above
+ * @param dtmfMethods     the methods for keys pressed in a call, in the account's priority order, duplicates removed
+ * @param sendFlashEvent  whether a hook flash in a call goes to the far end as an event (P74)
  */
 public record MediaSettings(
         List<Integer> vocoders,
@@ -30,10 +32,13 @@ public record MediaSettings(
         boolean continuousEvents,
         int ilbcPayloadType,
         int ilbcFrameMs,
-        int opusPayloadType) {
+        int opusPayloadType,
+        List<DtmfMethod> dtmfMethods,
+        boolean sendFlashEvent) {
 
     public MediaSettings {
         vocoders = List.copyOf(vocoders);
+        dtmfMethods = List.copyOf(dtmfMethods);
     }
 
     /** Whether SRTP is off, offered, or required (P183 / P443). */

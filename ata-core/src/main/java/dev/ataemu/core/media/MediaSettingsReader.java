@@ -40,7 +40,22 @@ public final class MediaSettingsReader {
                 flag(store, p.continuousEvents(), false),
                 number(store, p.ilbcPayloadType(), 97),
                 number(store, p.ilbcFrameSize(), 0) == 1 ? 30 : 20,
-                number(store, p.opusPayloadType(), 123));
+                number(store, p.opusPayloadType(), 123),
+                dtmfMethods(store, p),
+                flag(store, p.sendFlashEvent(), false));
+    }
+
+    private static List<DtmfMethod> dtmfMethods(ParameterStore store, MediaParameters p) {
+        Set<DtmfMethod> methods = new LinkedHashSet<>();
+        for (int priority : p.dtmfMethods()) {
+            if (store.catalog().find(priority).isPresent()) {
+                DtmfMethod.ofCode(store.getInt(priority)).ifPresent(methods::add);
+            }
+        }
+        if (methods.isEmpty()) {
+            methods.add(DtmfMethod.IN_AUDIO);
+        }
+        return List.copyOf(methods);
     }
 
     private static int number(ParameterStore store, int number, int fallback) {

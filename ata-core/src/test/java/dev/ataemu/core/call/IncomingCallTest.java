@@ -6,9 +6,12 @@ import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.DeviceModels;
 import dev.ataemu.core.line.LineState;
 import dev.ataemu.hal.sim.VirtualHandset;
+import dev.ataemu.media.dtmf.DtmfDetector;
 import dev.ataemu.testing.peers.Sipp;
 import dev.ataemu.testing.peers.SippResult;
 import dev.ataemu.testing.peers.SippRun;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -40,6 +43,29 @@ class IncomingCallTest {
             assertThat(result.succeeded()).as(result::describe).isTrue();
             Thread.sleep(300);
             assertThat(device.fxsLine(1).state()).as("the caller hung up").isEqualTo(LineState.OFF_HOOK_IDLE);
+        }
+    }
+
+    @Test
+    @DisplayName("DTMF-01 keys relayed by SIP INFO (dtmf-relay and dtmf) play in the earpiece; other bodies get 415, "
+            + "an unreadable key 400")
+    void keysBySipInfo() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of());
+             InputStream scenario = getClass().getResourceAsStream("sipp-uac-info.xml")) {
+            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-info.xml");
+            Files.copy(scenario, file);
+            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").calls(1).timeout(Duration.ofSeconds(30)).start();
+            VirtualHandset handset = calling.handset();
+            CallingDevice.await(handset::ringing);
+            handset.offHook();
+            SippResult result = caller.awaitResult(Duration.ofSeconds(30));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            StringBuilder keys = new StringBuilder();
+            new DtmfDetector(digit -> keys.append(digit.symbol())).process(handset.earpiece().last(5000));
+            assertThat(keys.toString()).isEqualTo("59#");
+            handset.onHook();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.ataemu.media.dtmf.DtmfDetector;
 import dev.ataemu.media.tone.ToneSpec;
 import dev.ataemu.time.Scheduler;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -36,6 +37,7 @@ public final class FxsPort {
     private Consumer<short[]> upstream = frame -> { };
     private boolean polarityReversed;
     private boolean keysHeld;
+    private boolean keyTonesSilenced;
 
     public FxsPort(int index, Scheduler scheduler, FxsEvents events) {
         this.index = index;
@@ -131,6 +133,14 @@ public final class FxsPort {
         keysHeld = hold;
     }
 
+    /**
+     * While true, the telephone's key tones do not go upstream: the firmware relays the keys out of
+     * band (RFC 2833 or SIP INFO) and the far end must not hear them twice (DTMF-06).
+     */
+    public void silenceKeyTones(boolean silence) {
+        keyTonesSilenced = silence;
+    }
+
     /** Rings the telephone in {@code cadence}; caller ID, when given, goes where its scheme puts it. */
     public void ring(List<ToneSpec.CadenceStep> cadence, LineSignal callerId) {
         signals.cancel();
@@ -193,6 +203,9 @@ public final class FxsPort {
         telephone.mouthpiece(up);
         applyGain(up, settings.txGainDb());
         keys.process(up);
+        if (keyTonesSilenced && keys.keyInLastFeed()) {
+            Arrays.fill(up, (short) 0);
+        }
         upstream.accept(up);
         updateClock();
     }

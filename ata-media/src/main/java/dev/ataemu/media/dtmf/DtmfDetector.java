@@ -27,6 +27,7 @@ public final class DtmfDetector {
     private int agreeing;
     private DtmfDigit pressed;
     private int missing;
+    private boolean keyInLastFeed;
 
     public DtmfDetector(Consumer<DtmfDigit> onDigit) {
         this.onDigit = Objects.requireNonNull(onDigit, "onDigit");
@@ -34,14 +35,28 @@ public final class DtmfDetector {
 
     /** Feeds the next audio, normally one 20 ms frame; any length works. */
     public void process(short[] frame) {
-        for (short sample : frame) {
-            span[fill++] = sample;
+        process(frame, frame.length);
+    }
+
+    /** Feeds {@code samples[0 .. count)}. */
+    public void process(short[] samples, int count) {
+        keyInLastFeed = pressed != null;
+        for (int i = 0; i < count; i++) {
+            span[fill++] = samples[i];
             if (fill == span.length) {
                 decide(classifier.classify(span));
                 System.arraycopy(span, HOP, span, 0, span.length - HOP);
                 fill -= HOP;
             }
         }
+    }
+
+    /**
+     * Whether the last feed held any of a key's tone: a press going on, or a tone not yet long
+     * enough to count. A line that relays keys out of band silences such audio.
+     */
+    public boolean keyInLastFeed() {
+        return keyInLastFeed;
     }
 
     /** Forgets the audio so far, as at the start of a new call. */
@@ -54,6 +69,7 @@ public final class DtmfDetector {
     }
 
     private void decide(DtmfDigit heard) {
+        keyInLastFeed |= heard != null || pressed != null;
         if (heard != null && heard == candidate) {
             agreeing++;
         } else {

@@ -5,7 +5,9 @@ import dev.ataemu.media.audio.AudioSource;
 import dev.ataemu.media.audio.LiveAudio;
 import dev.ataemu.media.codec.Codec;
 import dev.ataemu.media.codec.cn.ComfortNoise;
+import dev.ataemu.media.dtmf.DtmfDetector;
 import dev.ataemu.media.dtmf.DtmfDigit;
+import dev.ataemu.media.dtmf.KeyTone;
 import dev.ataemu.media.events.EventPacket;
 import dev.ataemu.media.events.TelephoneEvent;
 import dev.ataemu.media.events.TelephoneEventReceiver;
@@ -82,6 +84,11 @@ public final class MediaStream implements AutoCloseable {
     private final short[] decoded = new short[Audio.SAMPLE_RATE];
     private final long startMillis = System.currentTimeMillis();
     private volatile Consumer<DtmfDigit> dtmfListener = digit -> { };
+    /** Keys the far end pressed, played toward the line. */
+    private final KeyTone heardKey = new KeyTone();
+    /** Keys sent in the audio toward the far end. */
+    private final KeyTone sentKey = new KeyTone();
+    private volatile DtmfDetector keysInAudio;
     private Pacer.Registration ticking;
     private int filled;
     private long timestamp;
@@ -127,9 +134,38 @@ public final class MediaStream implements AutoCloseable {
         }
     }
 
-    /** Hears each key the far end sends as a telephone-event, once per press. */
+    /** Sends a hook flash as an RFC 4733 event (when negotiated). */
+    public synchronized void sendFlash(int flashMs) {
+        if (config.eventPayloadType() < 0) {
+            throw new IllegalStateException("no telephone-event payload type was negotiated");
+        }
+        long now = elapsedMillis();
+        for (EventPacket packet : eventSender.flash(timestamp, flashMs)) {
+            dueEvents.add(new EventPacket(now + packet.atMs(), packet.timestamp(), packet.marker(), packet.event()));
+        }
+    }
+
+    /** Sends a key as its tone in the audio (the in-audio method), in place of the line's audio. */
+    public void sendKeyTone(DtmfDigit digit, int pressMs) {
+        sentKey.press(digit, pressMs);
+    }
+
+    /** Plays a key the far end pressed toward the line (a key relayed by SIP INFO). */
+    public void playKey(DtmfDigit digit, int pressMs) {
+        heardKey.press(digit, pressMs);
+    }
+
+    /**
+     * Hears each key the far end presses, once per press: a telephone-event, which is also played
+     * toward the line as its tone, or, when {@link #detectKeysInAudio} is on, a tone in its audio.
+     */
     public void onDtmf(Consumer<DtmfDigit> listener) {
         dtmfListener = Objects.requireNonNull(listener);
+    }
+
+    /** Whether to look for key tones in the far end's audio too (a gateway collecting digits needs it). */
+    public void detectKeysInAudio(boolean detect) {
+        keysInAudio = detect ? new DtmfDetector(digit -> dtmfListener.accept(digit)) : null;
     }
 
     public JitterStatistics jitterStatistics() {
@@ -151,6 +187,7 @@ public final class MediaStream implements AutoCloseable {
 
     private synchronized void tick() {
         fromLine.read(frame);
+        sentKey.overlay(frame, frame.length);
         sendAudio();
         sendDueEvents();
         playOut();
@@ -217,7 +254,28 @@ public final class MediaStream implements AutoCloseable {
                 samples = Math.min(playout.samples(), decoded.length);
                 java.util.Arrays.fill(decoded, 0, samples, (short) 0);
             }
+            DtmfDetector detector = keysInAudio;
+            if (detector != null) {
+                detector.process(decoded, samples);
+            }
+            heardKey.overlay(decoded, samples);
             toLine.write(decoded, samples);
+        }
+        List<TelephoneEventReceiver.Report> timedOut;
+        synchronized (eventReceiver) {
+            timedOut = eventReceiver.poll(elapsedMillis());
+        }
+        timedOut.forEach(this::heard);
+    }
+
+    private void heard(TelephoneEventReceiver.Report report) {
+        if (report instanceof TelephoneEventReceiver.Began began) {
+            TelephoneEvent.digitOf(began.event()).ifPresent(digit -> {
+                heardKey.press(digit);
+                dtmfListener.accept(digit);
+            });
+        } else {
+            heardKey.release();
         }
     }
 
@@ -247,11 +305,7 @@ public final class MediaStream implements AutoCloseable {
             synchronized (eventReceiver) {
                 reports = eventReceiver.receive(packet.timestamp(), packet.marker(), event, now);
             }
-            for (TelephoneEventReceiver.Report report : reports) {
-                if (report instanceof TelephoneEventReceiver.Began began) {
-                    TelephoneEvent.digitOf(began.event()).ifPresent(dtmfListener);
-                }
-            }
+            reports.forEach(this::heard);
         }
     }
 

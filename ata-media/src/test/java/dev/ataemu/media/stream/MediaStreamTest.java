@@ -13,6 +13,7 @@ import dev.ataemu.media.codec.g726.G726Packing;
 import dev.ataemu.media.codec.g726.G726Rate;
 import dev.ataemu.media.codec.opus.Opus;
 import dev.ataemu.media.dsp.Goertzel;
+import dev.ataemu.media.dtmf.DtmfDetector;
 import dev.ataemu.media.dtmf.DtmfDigit;
 import dev.ataemu.media.rtp.RtpSession;
 import dev.ataemu.media.srtp.SdesCrypto;
@@ -84,7 +85,7 @@ class MediaStreamTest {
             alice.start(call.transport.pacer());
             bob.start(call.transport.pacer());
             call.line(alice, AudioSource.SILENCE);
-            call.line(bob, AudioSource.SILENCE);
+            List<short[]> bobHears = call.line(bob, AudioSource.SILENCE);
             Thread.sleep(200);
 
             alice.sendDtmf(DtmfDigit.of('5'), 100);
@@ -93,7 +94,63 @@ class MediaStreamTest {
             Thread.sleep(600);
 
             assertThat(heard).containsExactly(DtmfDigit.of('5'), DtmfDigit.of('#'));
+            assertThat(keysIn(bobHears)).as("the keys' tones played toward bob's line").isEqualTo("5#");
         }
+    }
+
+    @Test
+    @DisplayName("DTMF-01 keys sent in the audio (in-audio method) are found in the far end's audio")
+    void keysInAudio() throws Exception {
+        try (LoopbackCall call = new LoopbackCall()) {
+            RtpSession[] pair = call.connectedPair();
+            MediaStream alice = new MediaStream(pair[0], MediaStream.Config.of(new Pcma(), 8, 20, -1));
+            MediaStream bob = new MediaStream(pair[1], MediaStream.Config.of(new Pcma(), 8, 20, -1));
+            List<DtmfDigit> heard = new CopyOnWriteArrayList<>();
+            bob.onDtmf(heard::add);
+            bob.detectKeysInAudio(true);
+            alice.start(call.transport.pacer());
+            bob.start(call.transport.pacer());
+            call.line(alice, new ToneGenerator(ToneSpec.parse("f1=440@-30,c=0/0;")));
+            List<short[]> bobHears = call.line(bob, AudioSource.SILENCE);
+            Thread.sleep(200);
+
+            for (char key : "19*".toCharArray()) {
+                alice.sendKeyTone(DtmfDigit.of(key), 80);
+                Thread.sleep(250);
+            }
+            Thread.sleep(300);
+
+            assertThat(heard).containsExactly(DtmfDigit.of('1'), DtmfDigit.of('9'), DtmfDigit.of('*'));
+            assertThat(keysIn(bobHears)).isEqualTo("19*");
+        }
+    }
+
+    @Test
+    @DisplayName("DTMF-01 a key relayed by SIP INFO plays its tone toward the line")
+    void playedKey() throws Exception {
+        try (LoopbackCall call = new LoopbackCall()) {
+            RtpSession[] pair = call.connectedPair();
+            MediaStream alice = new MediaStream(pair[0], MediaStream.Config.of(new Pcmu(), 0, 20, -1));
+            MediaStream bob = new MediaStream(pair[1], MediaStream.Config.of(new Pcmu(), 0, 20, -1));
+            alice.start(call.transport.pacer());
+            bob.start(call.transport.pacer());
+            call.line(alice, new ToneGenerator(TONE));
+            List<short[]> bobHears = call.line(bob, AudioSource.SILENCE);
+            Thread.sleep(300);
+            bob.playKey(DtmfDigit.of('7'), 100);
+            Thread.sleep(400);
+
+            assertThat(keysIn(bobHears)).isEqualTo("7");
+        }
+    }
+
+    private static String keysIn(List<short[]> frames) {
+        StringBuilder keys = new StringBuilder();
+        DtmfDetector detector = new DtmfDetector(digit -> keys.append(digit.symbol()));
+        for (short[] frame : List.copyOf(frames)) {
+            detector.process(frame);
+        }
+        return keys.toString();
     }
 
     @Test

@@ -130,6 +130,20 @@ public final class ClientCall implements OutgoingCall {
     }
 
     @Override
+    public void sendKey(char key, int durationMs) {
+        if (answered && !over) {
+            DialogRequests.sendKey(context, dialog, key, durationMs);
+        }
+    }
+
+    /** The far end relayed a key by SIP INFO. */
+    public void keyRelayed(char key) {
+        if (answered && !over) {
+            listener.key(key);
+        }
+    }
+
+    @Override
     public void hangUp() {
         if (over) {
             return;

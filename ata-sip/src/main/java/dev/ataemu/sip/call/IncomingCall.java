@@ -34,4 +34,10 @@ public interface IncomingCall {
 
     /** Hears the ACK of our answer: the call is up and media may flow. */
     void onConfirmed(Runnable confirmed);
+
+    /** Sends a key press of the answered call as SIP INFO ({@link DtmfRelay#FLASH} for a flash). */
+    void sendKey(char key, int durationMs);
+
+    /** Hears the keys the caller relays by SIP INFO. */
+    void onKey(java.util.function.Consumer<Character> listener);
 }

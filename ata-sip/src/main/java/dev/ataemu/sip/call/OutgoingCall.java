@@ -6,6 +6,9 @@ public interface OutgoingCall {
     /** Ends the call: CANCEL while it rings, BYE once answered. */
     void hangUp();
 
+    /** Sends a key press of the answered call as SIP INFO ({@link DtmfRelay#FLASH} for a flash). */
+    void sendKey(char key, int durationMs);
+
     /** What the firmware hears about a call it placed. */
     interface Listener {
         /** 180/183: the far end rings. */
@@ -19,5 +22,9 @@ public interface OutgoingCall {
 
         /** The far end hung up (BYE) after the answer. */
         void ended();
+
+        /** The far end relayed a key by SIP INFO. */
+        default void key(char key) {
+        }
     }
 }

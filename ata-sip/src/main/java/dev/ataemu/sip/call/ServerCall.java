@@ -36,6 +36,7 @@ public final class ServerCall implements IncomingCall {
     private final String toTag = Long.toHexString(Double.doubleToLongBits(Math.random()));
     private Runnable ended = () -> { };
     private Runnable confirmed = () -> { };
+    private java.util.function.Consumer<Character> keys = key -> { };
     private boolean answered;
     private boolean over;
 
@@ -121,6 +122,25 @@ public final class ServerCall implements IncomingCall {
     @Override
     public void onConfirmed(Runnable listener) {
         confirmed = listener;
+    }
+
+    @Override
+    public void sendKey(char key, int durationMs) {
+        if (answered && !over) {
+            DialogRequests.sendKey(context, dialog(), key, durationMs);
+        }
+    }
+
+    @Override
+    public void onKey(java.util.function.Consumer<Character> listener) {
+        keys = listener;
+    }
+
+    /** The caller relayed a key by SIP INFO. */
+    public void keyRelayed(char key) {
+        if (!over) {
+            keys.accept(key);
+        }
     }
 
     /** The far side sent ACK for our 200 OK. */

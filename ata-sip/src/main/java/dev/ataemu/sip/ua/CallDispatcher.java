@@ -1,13 +1,17 @@
 package dev.ataemu.sip.ua;
 
 import dev.ataemu.sip.call.CallHandler;
+import dev.ataemu.sip.call.DtmfRelay;
 import dev.ataemu.sip.call.ServerCall;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.header.ContentTypeHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -67,6 +71,7 @@ final class CallDispatcher {
                         call.endedByFarSide(true);
                     }
                 }
+                case Request.INFO -> info(event, callId);
                 default -> Requests.answerUnsupported(agent, event);
             }
         } catch (Exception e) {
@@ -111,6 +116,42 @@ final class CallDispatcher {
         ServerCall call = new ServerCall(context(), transaction);
         byCallId.put(callId, call);
         handler.incoming(call);
+    }
+
+    /**
+     * INFO inside a call: a relayed key goes to the call; an empty INFO (a keep-alive) is simply
+     * acknowledged; a body of another kind is refused with 415, an unreadable key with 400.
+     */
+    private void info(RequestEvent event, String callId) throws Exception {
+        ServerCall incoming = byCallId.get(callId);
+        dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
+        if (incoming == null && outgoing == null) {
+            answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        Request request = event.getRequest();
+        byte[] raw = request.getRawContent();
+        if (raw == null || raw.length == 0) {
+            answer(event, Response.OK);
+            return;
+        }
+        ContentTypeHeader type = (ContentTypeHeader) request.getHeader(ContentTypeHeader.NAME);
+        if (type == null || !DtmfRelay.TYPE.equalsIgnoreCase(type.getContentType())
+                || !DtmfRelay.carriesKeys(type.getContentSubType())) {
+            answer(event, Response.UNSUPPORTED_MEDIA_TYPE);
+            return;
+        }
+        Optional<Character> key = DtmfRelay.key(type.getContentSubType(), new String(raw, StandardCharsets.UTF_8));
+        if (key.isEmpty()) {
+            answer(event, Response.BAD_REQUEST);
+            return;
+        }
+        answer(event, Response.OK);
+        if (incoming != null) {
+            incoming.keyRelayed(key.get());
+        } else {
+            outgoing.keyRelayed(key.get());
+        }
     }
 
     private void answer(RequestEvent event, int status) throws Exception {
