@@ -15,11 +15,13 @@ import java.util.List;
  * pacing threads to a receiving session. Reports packets sent and received, loss, how late the
  * pacer ticked against the 20 ms grid (p50, p99, max) and the CPU time per packet.
  *
- * <pre>java -cp ata-benchmarks/target/ata-benchmarks.jar dev.ataemu.bench.RtpLoad 1000 30</pre>
+ * <pre>java -cp ata-benchmarks/target/ata-benchmarks.jar dev.ataemu.bench.RtpLoad STREAMS SECONDS THREADS NAP_MICROS</pre>
+ * (defaults 100, 30, 1 and the transport's nap; {@code -Data.media.transport=nio} for the JDK's sockets)
  */
 public final class RtpLoad {
 
     private static final int FIRST_PORT = 20_000;
+    private static final int WARM_UP_MS = 6000;
 
     private RtpLoad() {
     }
@@ -28,8 +30,9 @@ public final class RtpLoad {
         int streams = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int threads = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        long napMicros = args.length > 3 ? Long.parseLong(args[3]) : MediaTransport.DEFAULT_NAP_MICROS;
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (MediaTransport transport = new MediaTransport(threads, threads)) {
+        try (MediaTransport transport = new MediaTransport(threads, threads, napMicros)) {
             List<RtpSession> senders = new ArrayList<>();
             List<RtpSession> receivers = new ArrayList<>();
             List<Pacer.Registration> ticks = new ArrayList<>();
@@ -55,7 +58,8 @@ public final class RtpLoad {
                     timestamp[0] += 160;
                 }));
             }
-            Thread.sleep(2000);
+            // Long enough for the JIT compilers to finish with the hot paths before measuring.
+            Thread.sleep(WARM_UP_MS);
             transport.pacer().lateness().reset();
             long sentBefore = senders.stream().mapToLong(s -> s.statistics().packetsSent()).sum();
             long receivedBefore = receivers.stream().mapToLong(s -> s.statistics().packetsReceived()).sum();
@@ -70,9 +74,9 @@ public final class RtpLoad {
             long received = receivers.stream().mapToLong(s -> s.statistics().packetsReceived()).sum() - receivedBefore;
             long lost = receivers.stream().mapToLong(s -> s.statistics().packetsLost()).sum();
             Pacer.Lateness lateness = transport.pacer().lateness();
-            System.out.printf("streams=%d seconds=%d threads=%d sent=%d received=%d lost=%d "
+            System.out.printf("transport=%s nap_us=%d streams=%d seconds=%d threads=%d sent=%d received=%d lost=%d "
                             + "lateness_p50_us=%.0f p99_us=%.0f max_us=%.0f cpu_percent=%.1f cpu_us_per_packet=%.2f%n",
-                    streams, seconds, threads, sent, received, lost,
+                    transport.nativeTransport() ? "epoll" : "nio", napMicros, streams, seconds, threads, sent, received, lost,
                     lateness.percentileMicros(0.5), lateness.percentileMicros(0.99), lateness.maxMicros(),
                     100.0 * cpu / wall, cpu / 1000.0 / Math.max(1, sent + received));
             senders.forEach(RtpSession::close);

@@ -111,7 +111,7 @@ public final class RtpSession implements AutoCloseable {
 
     private static RtpChannel bind(MediaTransport transport, InetAddress address, int port,
             SimpleChannelInboundHandler<DatagramPacket> handler) throws BindException {
-        RtpChannel channel = new RtpChannel(address);
+        RtpChannel channel = RtpChannel.open(address, transport.nativeTransport());
         try {
             new Bootstrap().group(transport.eventLoops()).channelFactory(channel::netty)
                     .handler(handler).bind(address, port).sync();
