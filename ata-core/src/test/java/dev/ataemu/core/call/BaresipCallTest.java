@@ -54,6 +54,36 @@ class BaresipCallTest {
                 .isGreaterThan(heard.recordedThousand() + 20);
     }
 
+    @Test
+    @DisplayName("CALL-01 MEDIA-01 the handset calls baresip: baresip's 1 kHz reaches the earpiece, the handset's 500 Hz reaches baresip")
+    void callToBaresip() throws Exception {
+        Path tone = ToneWav.write(work.resolve("tone.wav"), 8000, 1000, 10);
+        try (Baresip baresip = Baresip.start(work.resolve("baresip"), BaresipOptions.of("2002").codecs("pcmu").audioSource(tone));
+             CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                     Map.of("P47", "127.0.0.1:" + baresip.sipPort(), "P31", "0"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("2002#", 80, 80);
+            baresip.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            // Spoken once connected: a tone under the keys would hide them from the DTMF detector.
+            handset.speak(new ToneGenerator(ToneSpec.parse("f1=500@-10,c=0/0;")));
+            Thread.sleep(3000);
+            short[] earpiece = handset.earpiece().last(1000);
+            double thousand = Goertzel.levelDbm0(earpiece, 0, earpiece.length, 1000);
+            handset.onHook();
+            baresip.awaitEvent("CALL_CLOSED", Duration.ofSeconds(5));
+            double fiveHundred = recordedLevel(baresip.recordedAudio(), 500);
+            double thousandBack = recordedLevel(baresip.recordedAudio(), 1000);
+            System.out.printf("to baresip: earpiece 1 kHz at %.1f dBm0; baresip heard 500 Hz at %.1f dBFS, 1 kHz at %.1f dBFS%n",
+                    thousand, fiveHundred, thousandBack);
+
+            assertThat(thousand).as("baresip's 1 kHz in the earpiece").isGreaterThan(-30);
+            assertThat(fiveHundred).as("the handset's 500 Hz reached baresip").isGreaterThan(thousandBack + 20);
+        }
+    }
+
     private Heard call(BaresipOptions options, Map<String, String> extra) throws Exception {
         Path tone = ToneWav.write(work.resolve("tone.wav"), 8000, 1000, 10);
         Map<String, String> settings = new java.util.HashMap<>(Map.of("P401", "0", "P249", "0"));

@@ -42,6 +42,25 @@ class OutgoingCallTest {
     }
 
     @Test
+    @DisplayName("CALL-01 SIPp's stock uas scenario answers the device's call and takes its BYE")
+    void stockUas() throws Exception {
+        SippRun callee = Sipp.stock(work.resolve("sipp-uas"), "uas").calls(1).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813,
+                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("5678#", 80, 80);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.CONNECTED);
+            Thread.sleep(500);
+            handset.onHook();
+            SippResult result = callee.awaitResult(Duration.ofSeconds(20));
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+        }
+    }
+
+    @Test
     @DisplayName("CALL-02 without # the number goes after the no-key-entry timeout (P85)")
     void noKeyEntryTimeout() throws Exception {
         SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).timeout(Duration.ofSeconds(30)).start();

@@ -44,6 +44,10 @@ final class CallDispatcher {
         String method = request.getMethod();
         String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
         try {
+            if (!Request.ACK.equals(method) && Requests.hasControlCharacters(request)) {
+                answer(event, Response.BAD_REQUEST);
+                return;
+            }
             switch (method) {
                 case Request.INVITE -> invite(event, callId);
                 case Request.ACK -> {

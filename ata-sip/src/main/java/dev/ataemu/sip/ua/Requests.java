@@ -29,4 +29,20 @@ final class Requests {
             LOG.debug("could not answer {} ({})", request.getMethod(), e.getMessage());
         }
     }
+
+    /**
+     * Whether the header section holds a control character other than the line breaks and tabs
+     * SIP allows (RFC 3261 section 25.1: header text excludes CTLs); the parser lets some pass.
+     */
+    static boolean hasControlCharacters(Request request) {
+        String text = request.toString();
+        int end = text.indexOf("\r\n\r\n");
+        for (int i = 0, stop = end < 0 ? text.length() : end; i < stop; i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
 }
