@@ -31,7 +31,11 @@ public final class AccountSettingsReader {
                 Duration.ofSeconds(number(store, p.reRegisterBefore(), 0)),
                 Duration.ofSeconds(number(store, p.retryWait(), 20)),
                 Duration.ofSeconds(number(store, p.retryAfterForbidden(), 1200)),
-                userAgent);
+                userAgent,
+                text(store, p.failoverServer()),
+                number(store, p.preferPrimary(), 0) == 1,
+                // P209 counts in hundredths of a second (50 = 0.5 s).
+                Duration.ofMillis(10L * number(store, p.sipT1(), 50)));
     }
 
     /** Whether a change touches any of the port's account P-values. */
@@ -39,7 +43,7 @@ public final class AccountSettingsReader {
         AccountParameters p = AccountParameters.of(port);
         int[] numbers = {p.active(), p.register(), p.server(), p.outboundProxy(), p.userId(), p.authId(), p.password(),
             p.name(), p.transport(), p.localSipPort(), p.expiresMinutes(), p.reRegisterBefore(), p.retryWait(),
-            p.retryAfterForbidden()};
+            p.retryAfterForbidden(), p.failoverServer(), p.preferPrimary(), p.sipT1()};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param reRegisterBefore  how long before expiry to refresh; 0 means half the granted lifetime (P2330)
  * @param retryWait         how long to wait after a failed registration (P138)
  * @param retryAfterForbidden how long to wait after a 403; zero stops retrying (P26002)
+ * @param failoverServer    where to register when the server does not answer; empty for none (P967)
+ * @param preferPrimary     whether to go back to the server once a failover registration expires (P4567)
+ * @param t1                the RFC 3261 round-trip estimate T1; a request times out after 64 T1 (P209)
  */
 public record AccountSettings(
         boolean active,
@@ -32,7 +35,25 @@ public record AccountSettings(
         Duration reRegisterBefore,
         Duration retryWait,
         Duration retryAfterForbidden,
-        String userAgent) {
+        String userAgent,
+        String failoverServer,
+        boolean preferPrimary,
+        Duration t1) {
+
+    /** RFC 3261's default T1. */
+    public static final Duration DEFAULT_T1 = Duration.ofMillis(500);
+
+    /** An account without a failover server, on the default T1. */
+    public AccountSettings(boolean active, boolean register, String server, Optional<String> outboundProxy, String userId,
+            String authId, String password, String displayName, String transport, int localPort, Duration expires,
+            Duration reRegisterBefore, Duration retryWait, Duration retryAfterForbidden, String userAgent) {
+        this(active, register, server, outboundProxy, userId, authId, password, displayName, transport, localPort, expires,
+                reRegisterBefore, retryWait, retryAfterForbidden, userAgent, "", false, DEFAULT_T1);
+    }
+
+    public boolean hasFailover() {
+        return !failoverServer.isBlank();
+    }
 
     public String authUser() {
         return authId.isEmpty() ? userId : authId;

@@ -31,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * The registration client of one account (RFC 3261 section 10): REGISTER with digest authentication,
  * refreshed ahead of expiry, retried after the retry wait (or the longer wait after a 403), and
  * withdrawn when the account stops. Runs on the device's scheduler.
+ *
+ * <p>When the server does not answer (64 T1, P209) or answers 5xx, the account registers with the
+ * failover server (P967) at once; it stays there while that server answers, unless "Prefer Primary
+ * SIP Server" (P4567) sends it back to the server when the failover registration comes up for
+ * renewal. When the failover server fails too, the next try after the retry wait is the server.
  */
 public final class Registration {
 
@@ -55,6 +60,7 @@ public final class Registration {
     private boolean stopping;
     private Scheduler.Timer next;
     private Duration granted = Duration.ZERO;
+    private boolean onFailover;
 
     Registration(UserAgent agent, AuthenticationHelper auth, Listener listener) {
         this.agent = agent;
@@ -72,9 +78,15 @@ public final class Registration {
         return granted;
     }
 
+    /** The server the account registers with and calls through now: the primary or the failover one. */
+    public String server() {
+        return onFailover ? agent.settings().failoverServer() : agent.settings().server();
+    }
+
     /** Starts registering, if the account has what it takes. Call on the device's scheduler. */
     public void start() {
         stopping = false;
+        onFailover = false;
         if (!agent.settings().canRegister()) {
             enter(RegistrationState.IDLE, "no server or user ID, or registration off");
             return;
@@ -129,6 +141,8 @@ public final class Registration {
             } else {
                 failed("403 Forbidden", wait);
             }
+        } else if (status >= 500 && status < 600) {
+            serverUnavailable(status + " " + response.getReasonPhrase());
         } else {
             failed(status + " " + response.getReasonPhrase(), agent.settings().retryWait());
         }
@@ -143,8 +157,19 @@ public final class Registration {
         if (stopping) {
             enter(RegistrationState.IDLE, "unregister timed out");
         } else {
-            failed("no answer from " + agent.settings().server(), agent.settings().retryWait());
+            serverUnavailable("no answer from " + server());
         }
+    }
+
+    private void serverUnavailable(String reason) {
+        if (!onFailover && agent.settings().hasFailover()) {
+            onFailover = true;
+            LOG.info("{}: {}; failing over to {}", agent.settings().userId(), reason, server());
+            send(agent.settings().expires());
+            return;
+        }
+        onFailover = false;
+        failed(reason, agent.settings().retryWait());
     }
 
     private void registered(Response response) {
@@ -152,8 +177,13 @@ public final class Registration {
         Duration before = agent.settings().reRegisterBefore();
         Duration refresh = before.isZero() || before.compareTo(granted) >= 0 ? granted.dividedBy(2) : granted.minus(before);
         cancelTimer();
-        next = agent.scheduler().schedule(refresh, () -> send(agent.settings().expires()));
-        enter(RegistrationState.REGISTERED, "200 OK, expires in " + granted.toSeconds() + " s");
+        next = agent.scheduler().schedule(refresh, () -> {
+            if (onFailover && agent.settings().preferPrimary()) {
+                onFailover = false;
+            }
+            send(agent.settings().expires());
+        });
+        enter(RegistrationState.REGISTERED, "200 OK from " + server() + ", expires in " + granted.toSeconds() + " s");
     }
 
     private void failed(String reason, Duration retry) {
@@ -190,10 +220,11 @@ public final class Registration {
         try {
             Request request = build(expires);
             pending = agent.provider().getNewClientTransaction(request);
+            pending.setRetransmitTimer((int) agent.settings().t1().toMillis());
             challenges = 0;
             pending.sendRequest();
             if (!stopping) {
-                enter(RegistrationState.REGISTERING, "REGISTER sent to " + agent.settings().server());
+                enter(RegistrationState.REGISTERING, "REGISTER sent to " + server());
             }
         } catch (Exception e) {
             pending = null;
@@ -206,12 +237,13 @@ public final class Registration {
 
     private Request build(Duration expires) throws Exception {
         AccountSettings settings = agent.settings();
-        ServerAddress server = ServerAddress.parse(settings.server());
+        ServerAddress server = ServerAddress.parse(server());
         SipURI requestUri = agent.addresses().createSipURI(null, server.host());
         if (server.port() > 0) {
             requestUri.setPort(server.port());
         }
-        SipURI aor = agent.addresses().createSipURI(settings.userId(), server.host());
+        // The address of record stays in the account's own domain, whichever server takes it.
+        SipURI aor = agent.addresses().createSipURI(settings.userId(), ServerAddress.parse(settings.server()).host());
         Address aorAddress = agent.addresses().createAddress(aor);
         if (!settings.displayName().isBlank()) {
             aorAddress.setDisplayName(settings.displayName());

@@ -84,7 +84,7 @@ public final class UserAgent implements AutoCloseable {
      */
     public dev.ataemu.sip.call.OutgoingCall call(String user, String offer, dev.ataemu.sip.call.OutgoingCall.Listener listener)
             throws Exception {
-        ServerAddress server = ServerAddress.parse(settings.server());
+        ServerAddress server = ServerAddress.parse(registration.server());
         dev.ataemu.sip.call.ClientCall call = new dev.ataemu.sip.call.ClientCall(calls.context(), auth, listener);
         call.start(user, server.host(), server.port(), offer, settings.displayName());
         calls.placed(call);

@@ -66,6 +66,8 @@ public final class Kamailio implements AutoCloseable {
         private boolean authenticateInvites = true;
         private boolean tcp;
         private Duration startTimeout = Duration.ofSeconds(15);
+        private int port;
+        private int maxExpires = 3600;
 
         private Builder(Path workDir) {
             this.workDir = workDir;
@@ -104,6 +106,18 @@ public final class Kamailio implements AutoCloseable {
             return this;
         }
 
+        /** Listens on this UDP port rather than a free one (a server that comes back where it was). */
+        public Builder port(int udpPort) {
+            port = udpPort;
+            return this;
+        }
+
+        /** The longest registration it grants, in seconds (and no shortest): short ones renew soon. */
+        public Builder maxExpires(int seconds) {
+            maxExpires = seconds;
+            return this;
+        }
+
         public Kamailio start() {
             return Kamailio.launch(this);
         }
@@ -122,9 +136,11 @@ public final class Kamailio implements AutoCloseable {
                 controlDirectory = Files.createTempDirectory(Path.of("/tmp"), "kam");
                 socket = controlDirectory.resolve("ctl.sock");
             }
-            int port;
-            try (FreePorts ports = new FreePorts()) {
-                port = ports.udp(b.tcp);
+            int port = b.port;
+            if (port == 0) {
+                try (FreePorts ports = new FreePorts()) {
+                    port = ports.udp(b.tcp);
+                }
             }
             Path config = dir.resolve("kamailio.cfg");
             Files.writeString(config, configText(b, port, socket.toAbsolutePath()), StandardCharsets.US_ASCII);
@@ -169,6 +185,7 @@ public final class Kamailio implements AutoCloseable {
                 .replace("@DEFINES@", b.authenticateInvites ? "#!define WITH_INVITE_AUTH" : "")
                 .replace("@LISTEN@", listen)
                 .replace("@PORT@", Integer.toString(port))
+                .replace("@MAX_EXPIRES@", Integer.toString(b.maxExpires))
                 .replace("@CTL@", socket.toString())
                 .replace("@USERS@", users.toString());
     }
