@@ -9,16 +9,11 @@ import dev.ataemu.hal.line.CallerIds;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.sip.call.IncomingCall;
-import dev.ataemu.sip.sdp.AnswerBuilder;
 import dev.ataemu.sip.sdp.AnswerOutcome;
-import dev.ataemu.sip.sdp.MediaAddress;
-import dev.ataemu.sip.sdp.SdpParseException;
-import dev.ataemu.sip.sdp.SdpSession;
-import dev.ataemu.sip.sdp.SessionDescription;
 import dev.ataemu.time.Scheduler;
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +25,6 @@ import org.slf4j.LoggerFactory;
 public final class IncomingCalls implements CallHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCalls.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int port;
     private final FxsLine line;
@@ -52,23 +46,11 @@ public final class IncomingCalls implements CallHandler {
     @Override
     public void incoming(IncomingCall call) {
         MediaSettings settings = MediaSettingsReader.read(store, port);
-        SessionDescription offer;
-        try {
-            offer = SessionDescription.parse(call.offer());
-        } catch (SdpParseException e) {
-            LOG.info("port {}: refusing a call with an unreadable offer ({})", port, e.getMessage());
-            call.reject(488);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address);
+        if (answer.isEmpty()) {
             return;
         }
-        MediaAddress local = new MediaAddress(address.getHostAddress(), settings.rtpPort(0));
-        SdpSession session = new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, address.getHostAddress());
-        AnswerOutcome outcome = new AnswerBuilder(Vocoders.preferences(settings), RANDOM).answer(offer, session, local, false);
-        if (outcome instanceof AnswerOutcome.Rejected rejected) {
-            LOG.info("port {}: 488 ({})", port, rejected.reason());
-            call.reject(AnswerOutcome.Rejected.STATUS_CODE);
-            return;
-        }
-        AnswerOutcome.Accepted accepted = (AnswerOutcome.Accepted) outcome;
+        AnswerOutcome.Accepted accepted = answer.get();
         Connection connection = new Connection(call, accepted, settings);
         boolean ringing = line.ring(CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""),
                 LocalDateTime.now(scheduler.clock())), connection);

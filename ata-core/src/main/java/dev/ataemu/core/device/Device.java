@@ -1,6 +1,7 @@
 package dev.ataemu.core.device;
 
 import dev.ataemu.core.account.Accounts;
+import dev.ataemu.core.call.FxoCalls;
 import dev.ataemu.core.call.IncomingCalls;
 import dev.ataemu.core.call.OutgoingCalls;
 import dev.ataemu.core.config.ChangeSet;
@@ -217,8 +218,13 @@ public final class Device {
     private CallHandler callHandler(int port, InetAddress address) {
         FxsLine line = fxsLines.get(port);
         MediaTransport transport = mediaTransport;
-        if (line == null || transport == null) {
+        if (transport == null) {
             return CallHandler.REJECT;
+        }
+        if (line == null) {
+            return pstn.filter(p -> p.index() == port)
+                    .<CallHandler>map(p -> new FxoCalls(port, p.line(), store, scheduler, address, transport))
+                    .orElse(CallHandler.REJECT);
         }
         return new IncomingCalls(port, line, store, scheduler, address, transport);
     }

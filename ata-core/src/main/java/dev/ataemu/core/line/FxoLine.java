@@ -4,6 +4,7 @@ import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.hal.fxo.FxoEvents;
 import dev.ataemu.hal.fxo.FxoPort;
 import dev.ataemu.hal.fxo.FxoSettings;
+import dev.ataemu.hal.port.HookState;
 import dev.ataemu.hal.line.CallerIds;
 import dev.ataemu.media.audio.AudioSource;
 import dev.ataemu.media.callerid.CallerId;
@@ -11,6 +12,7 @@ import dev.ataemu.media.tone.ToneSpec;
 import dev.ataemu.time.Scheduler;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -47,6 +49,8 @@ public final class FxoLine implements FxoEvents {
     private Optional<CallerId> callerId = Optional.empty();
     private Scheduler.Timer ringThrough;
     private boolean bridged;
+    private boolean pstnRinging;
+    private Runnable voipCall;
 
     public FxoLine(ParameterStore store, Scheduler scheduler, FxsLine phone, BooleanSupplier running,
             Consumer<FxoLine> changed) {
@@ -82,6 +86,43 @@ public final class FxoLine implements FxoEvents {
         return bridged;
     }
 
+    /** Whether a VoIP call may take the line: one is plugged in, and no other call rings on it or holds it. */
+    public boolean free() {
+        return port.lineConnected() && port.hookState() == HookState.ON_HOOK && !bridged
+                && !pstnRinging && voipCall == null;
+    }
+
+    /**
+     * Seizes the line for a VoIP call through the FXO account: {@code fromNetwork} goes into the line,
+     * the line's audio to {@code toNetwork}; {@code farEndGone} runs when the PSTN side hangs up.
+     */
+    public void connectVoip(AudioSource fromNetwork, Consumer<short[]> toNetwork, Runnable farEndGone) {
+        voipCall = Objects.requireNonNull(farEndGone);
+        port.downstream(toNetwork);
+        port.play(fromNetwork);
+        port.seize();
+        changed.accept(this);
+    }
+
+    /** Dials into the seized line as DTMF (a number, or the VoIP caller's further keys). */
+    public void dialPstn(String digits) {
+        if (voipCall != null) {
+            port.dial(digits);
+        }
+    }
+
+    /** The VoIP side ended its call: the line is released. */
+    public void endVoip() {
+        if (voipCall == null) {
+            return;
+        }
+        voipCall = null;
+        port.downstream(frame -> { });
+        port.play(AudioSource.SILENCE);
+        port.release();
+        changed.accept(this);
+    }
+
     public Optional<CallerId> lastCallerId() {
         return callerId;
     }
@@ -91,6 +132,7 @@ public final class FxoLine implements FxoEvents {
         if (!running.getAsBoolean()) {
             return;
         }
+        pstnRinging = true;
         if (count == 1) {
             callerId = Optional.empty();
             if (store.isSet(RING_THROUGH)) {
@@ -108,6 +150,7 @@ public final class FxoLine implements FxoEvents {
 
     @Override
     public void ringingStopped() {
+        pstnRinging = false;
         cancelRingThrough();
         if (!bridged) {
             phone.stopRinging();
@@ -118,6 +161,11 @@ public final class FxoLine implements FxoEvents {
     @Override
     public void farEndDisconnected(String how) {
         LOG.info("PSTN far end hung up ({})", how);
+        if (voipCall != null) {
+            Runnable gone = voipCall;
+            endVoip();
+            gone.run();
+        }
         if (bridged) {
             unbridge();
             phone.farEndHungUp();

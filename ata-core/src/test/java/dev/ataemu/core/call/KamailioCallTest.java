@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ataemu.core.device.DeviceModels;
 import dev.ataemu.core.device.RegistrationState;
 import dev.ataemu.core.line.LineState;
+import dev.ataemu.hal.sim.VirtualCentralOffice;
 import dev.ataemu.hal.sim.VirtualHandset;
 import dev.ataemu.media.dsp.Goertzel;
 import dev.ataemu.media.tone.ToneGenerator;
@@ -74,6 +75,57 @@ class KamailioCallTest {
                 CallingDevice.await(() -> calling.device.fxsLine(2).state() == LineState.OFF_HOOK_IDLE);
                 assertThat(calling.device.fxsLine(2).state()).as("the BYE reached port 2").isEqualTo(LineState.OFF_HOOK_IDLE);
                 callee.onHook();
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("SIP-02 CALL-01 FXO-01 FXO-06 FXO-11 the HT813's FXS account calls its FXO account through Kamailio: "
+            + "the exchange's dial tone, the keys dialed into the line, audio both ways with the PSTN party")
+    void fxsCallsThePstnThroughTheFxoAccount() throws Exception {
+        try (Kamailio kamailio = Kamailio.start(work.resolve("kamailio"), Map.of("1001", "alpha-1", "1002", "beta-2"))) {
+            String server = kamailio.hostPort();
+            Map<String, String> accounts = Map.of(
+                    "P47", server, "P34", "alpha-1", "P747", server, "P735", "1002", "P734", "beta-2",
+                    "P739", Integer.toString(freeEvenPort()));
+            try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, accounts)) {
+                CallingDevice.await(() -> calling.device.status().ports().stream()
+                        .allMatch(port -> port.registration() == RegistrationState.REGISTERED));
+                assertThat(kamailio.isRegistered("1002")).as(() -> kamailio.logTail(40)).isTrue();
+                VirtualCentralOffice exchange = calling.device.pstnLine().orElseThrow();
+                exchange.partyAudio(new ToneGenerator(ToneSpec.parse("f1=1300@-12,c=0/0;")));
+
+                VirtualHandset caller = calling.device.handset(1);
+                caller.offHook();
+                Thread.sleep(300);
+                caller.press("1002#", 80, 80);
+                CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+                assertThat(calling.device.fxsLine(1).state()).as(() -> kamailio.logTail(40)).isEqualTo(LineState.CONNECTED);
+                Thread.sleep(1000);
+                short[] dialTone = caller.earpiece().last(500);
+                double fourForty = Goertzel.levelDbm0(dialTone, 0, dialTone.length, 440);
+
+                caller.press("5551234", 100, 150);
+                CallingDevice.await(() -> exchange.state() == VirtualCentralOffice.State.CONNECTED);
+                assertThat(exchange.state()).isEqualTo(VirtualCentralOffice.State.CONNECTED);
+                caller.speak(new ToneGenerator(ToneSpec.parse("f1=700@-12,c=0/0;")));
+                Thread.sleep(2000);
+                short[] callerHears = caller.earpiece().last(1000);
+                short[] partyHears = exchange.partyEar().last(1000);
+                double thirteenHundred = Goertzel.levelDbm0(callerHears, 0, callerHears.length, 1300);
+                double sevenHundred = Goertzel.levelDbm0(partyHears, 0, partyHears.length, 700);
+                System.out.printf("FXS to FXO through Kamailio: dial tone 440 Hz at %.1f dBm0; the exchange took %s; "
+                        + "the party hears 700 Hz at %.1f dBm0, the caller 1300 Hz at %.1f dBm0%n",
+                        fourForty, exchange.dialed(), sevenHundred, thirteenHundred);
+
+                assertThat(fourForty).as("the exchange's dial tone reached the caller").isGreaterThan(-30);
+                assertThat(exchange.dialed()).isEqualTo("5551234");
+                assertThat(sevenHundred).isGreaterThan(-25);
+                assertThat(thirteenHundred).isGreaterThan(-25);
+
+                caller.onHook();
+                CallingDevice.await(() -> exchange.state() == VirtualCentralOffice.State.IDLE);
+                assertThat(exchange.state()).as("the BYE released the line").isEqualTo(VirtualCentralOffice.State.IDLE);
             }
         }
     }

@@ -44,6 +44,7 @@ public final class VirtualCentralOffice implements FxsEvents {
     private final Scheduler scheduler;
     private final FxsPort lineCard;
     private final EchoingParty echo = new EchoingParty();
+    private final Earpiece partyEar = new Earpiece();
     private final List<Consumer<VirtualCentralOffice>> listeners = new CopyOnWriteArrayList<>();
     private final StringBuilder dialed = new StringBuilder();
     private volatile State state = State.IDLE;
@@ -56,7 +57,17 @@ public final class VirtualCentralOffice implements FxsEvents {
     public VirtualCentralOffice(Scheduler scheduler) {
         this.scheduler = scheduler;
         this.lineCard = new FxsPort(0, scheduler, this);
-        lineCard.upstream(echo::heard);
+        lineCard.upstream(frame -> {
+            echo.heard(frame);
+            if (state == State.CONNECTED) {
+                partyEar.hear(frame);
+            }
+        });
+    }
+
+    /** What the simulated party heard of the subscriber while connected (the last 60 s). */
+    public Earpiece partyEar() {
+        return partyEar;
     }
 
     /** Connects the subscriber end of the line: the FXO port, or a phone through the life-line relay. */

@@ -62,6 +62,9 @@ public final class MediaStream implements AutoCloseable {
         }
     }
 
+    /** How long after a telephone-event a key found in the audio is taken for the same press. */
+    private static final long EVENT_SHADOW_MS = 1000;
+
     private final RtpSession session;
     private final Config config;
     private final Codec.Encoder encoder;
@@ -89,6 +92,10 @@ public final class MediaStream implements AutoCloseable {
     /** Keys sent in the audio toward the far end. */
     private final KeyTone sentKey = new KeyTone();
     private volatile DtmfDetector keysInAudio;
+    /** When set, sent instead of the line's audio (a gateway's prompt tone, a voice prompt). */
+    private volatile AudioSource speaking;
+    private volatile boolean playHeardKeys = true;
+    private volatile long lastEventAtMs = Long.MIN_VALUE / 2;
     private Pacer.Registration ticking;
     private int filled;
     private long timestamp;
@@ -145,6 +152,16 @@ public final class MediaStream implements AutoCloseable {
         }
     }
 
+    /** Sends {@code source} to the far end in place of the line's audio, until {@link #stopSpeaking}. */
+    public void speak(AudioSource source) {
+        speaking = Objects.requireNonNull(source);
+    }
+
+    /** Sends the line's audio again. */
+    public void stopSpeaking() {
+        speaking = null;
+    }
+
     /** Sends a key as its tone in the audio (the in-audio method), in place of the line's audio. */
     public void sendKeyTone(DtmfDigit digit, int pressMs) {
         sentKey.press(digit, pressMs);
@@ -163,9 +180,17 @@ public final class MediaStream implements AutoCloseable {
         dtmfListener = Objects.requireNonNull(listener);
     }
 
+    /**
+     * Whether the far end's telephone-events play toward the line as tones (a phone hears them); a
+     * gateway that dials the keys into its line itself turns this off.
+     */
+    public void playHeardKeys(boolean play) {
+        playHeardKeys = play;
+    }
+
     /** Whether to look for key tones in the far end's audio too (a gateway collecting digits needs it). */
     public void detectKeysInAudio(boolean detect) {
-        keysInAudio = detect ? new DtmfDetector(digit -> dtmfListener.accept(digit)) : null;
+        keysInAudio = detect ? new DtmfDetector(this::heardInAudio) : null;
     }
 
     public JitterStatistics jitterStatistics() {
@@ -187,6 +212,10 @@ public final class MediaStream implements AutoCloseable {
 
     private synchronized void tick() {
         fromLine.read(frame);
+        AudioSource instead = speaking;
+        if (instead != null) {
+            instead.read(frame);
+        }
         sentKey.overlay(frame, frame.length);
         sendAudio();
         sendDueEvents();
@@ -268,10 +297,20 @@ public final class MediaStream implements AutoCloseable {
         timedOut.forEach(this::heard);
     }
 
+    // A peer that sends telephone-events may leave the tones in its audio too: the event counts, once.
+    private void heardInAudio(DtmfDigit digit) {
+        if (elapsedMillis() - lastEventAtMs > EVENT_SHADOW_MS) {
+            dtmfListener.accept(digit);
+        }
+    }
+
     private void heard(TelephoneEventReceiver.Report report) {
+        lastEventAtMs = elapsedMillis();
         if (report instanceof TelephoneEventReceiver.Began began) {
             TelephoneEvent.digitOf(began.event()).ifPresent(digit -> {
-                heardKey.press(digit);
+                if (playHeardKeys) {
+                    heardKey.press(digit);
+                }
                 dtmfListener.accept(digit);
             });
         } else {

@@ -14,6 +14,9 @@ public interface IncomingCall {
     /** The caller's display name, if any. */
     Optional<String> callerName();
 
+    /** The user part of the INVITE's Request-URI: the number the caller dialed, if any. */
+    Optional<String> calledNumber();
+
     /** The SDP offer of the INVITE (empty when the caller sent none). */
     String offer();
 

@@ -66,6 +66,14 @@ public final class ServerCall implements IncomingCall {
     }
 
     @Override
+    public Optional<String> calledNumber() {
+        if (request.getRequestURI() instanceof SipURI uri && uri.getUser() != null && !uri.getUser().isBlank()) {
+            return Optional.of(uri.getUser());
+        }
+        return Optional.empty();
+    }
+
+    @Override
     public String offer() {
         byte[] body = request.getRawContent();
         return body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8);
