@@ -2,26 +2,35 @@ package dev.ataemu.core.call;
 
 import dev.ataemu.core.media.MediaSettings;
 import dev.ataemu.media.rtp.MediaTransport;
+import dev.ataemu.media.rtp.Pacer;
 import dev.ataemu.media.rtp.RtpSession;
 import dev.ataemu.media.stream.MediaStream;
 import dev.ataemu.media.stream.SrtpProtection;
+import dev.ataemu.sip.sdp.AnswerOutcome;
 import dev.ataemu.sip.sdp.NegotiatedMedia;
+import dev.ataemu.sip.sdp.SdpSession;
+import dev.ataemu.sip.sdp.SessionDescription;
 import dev.ataemu.sip.sdp.PayloadFormat;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /** One call's RTP: the session on the port's RTP port and the stream that joins it to the line. */
 final class CallMedia {
 
     private final RtpSession rtp;
-    private final MediaStream stream;
-    private final boolean eventsNegotiated;
+    private final Pacer pacer;
+    private final MediaSettings settings;
+    private MediaStream stream;
+    private NegotiatedMedia negotiated;
 
-    private CallMedia(RtpSession rtp, MediaStream stream, boolean eventsNegotiated) {
+    private CallMedia(RtpSession rtp, Pacer pacer, MediaSettings settings, MediaStream stream, NegotiatedMedia negotiated) {
         this.rtp = rtp;
+        this.pacer = pacer;
+        this.settings = settings;
         this.stream = stream;
-        this.eventsNegotiated = eventsNegotiated;
+        this.negotiated = negotiated;
     }
 
     static CallMedia open(MediaTransport transport, InetAddress address, MediaSettings settings, NegotiatedMedia media)
@@ -32,11 +41,59 @@ final class CallMedia {
         rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),
                 new InetSocketAddress(media.remoteRtcp().address(), media.remoteRtcp().port()));
         media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));
+        MediaStream stream = newStream(rtp, settings, media);
+        stream.start(transport.pacer());
+        return new CallMedia(rtp, transport.pacer(), settings, stream, media);
+    }
+
+    private static MediaStream newStream(RtpSession rtp, MediaSettings settings, NegotiatedMedia media) {
         MediaStream stream = new MediaStream(rtp, new MediaStream.Config(media.codec(), media.payloadType(),
                 media.ptimeMs(), media.telephoneEventType(), settings.jitterType(), settings.jitterLength(),
                 settings.eventsCount(), settings.endEventsCount(), comfortNoiseType(settings, media)));
-        stream.start(transport.pacer());
-        return new CallMedia(rtp, stream, media.telephoneEventType() >= 0);
+        stream.sending(media.direction().sends());
+        return stream;
+    }
+
+    /**
+     * Our SDP for a re-INVITE's offer, with the media moved to it; for an INVITE without an offer,
+     * what we sent last, as our offer. Empty when the offer cannot be taken (the call goes on as it
+     * was). {@code streamReplaced} runs when the line must take a new stream's audio.
+     */
+    Optional<String> reoffered(String offer, int port, InetAddress address, SdpSession session, Runnable streamReplaced) {
+        if (offer.isBlank()) {
+            return session.last().map(SessionDescription::format);
+        }
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(offer, port, settings, address, session);
+        answer.ifPresent(accepted -> {
+            if (update(accepted.media())) {
+                streamReplaced.run();
+            }
+        });
+        return answer.map(accepted -> accepted.answer().format());
+    }
+
+    /**
+     * Follows a re-INVITE's new offer/answer: the far end's new address, hold and resume (we send
+     * only while the answer lets us), new SRTP keys. A different codec or packet time needs a new
+     * stream: then this returns true and the line must take the new stream's audio.
+     */
+    private boolean update(NegotiatedMedia media) {
+        rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),
+                new InetSocketAddress(media.remoteRtcp().address(), media.remoteRtcp().port()));
+        media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));
+        boolean sameStream = media.codec().encodingName().equalsIgnoreCase(negotiated.codec().encodingName())
+                && media.codec().clockRate() == negotiated.codec().clockRate() && media.payloadType() == negotiated.payloadType()
+                && media.ptimeMs() == negotiated.ptimeMs() && media.telephoneEventType() == negotiated.telephoneEventType()
+                && comfortNoiseType(settings, media) == comfortNoiseType(settings, negotiated);
+        negotiated = media;
+        if (sameStream) {
+            stream.sending(media.direction().sends());
+            return false;
+        }
+        stream.close();
+        stream = newStream(rtp, settings, media);
+        stream.start(pacer);
+        return true;
     }
 
     // VAD (P50) needs the peer to take comfort noise too; otherwise silences go out as audio.
@@ -54,7 +111,7 @@ final class CallMedia {
 
     /** How this call's keys go out: by the account's DTMF methods, as far as this call allows. */
     CallKeys keys(MediaSettings settings, CallKeys.InfoSender info) {
-        return CallKeys.of(settings, eventsNegotiated, stream, info);
+        return CallKeys.of(settings, negotiated.telephoneEventType() >= 0, stream, info);
     }
 
     /** Stops the stream now and closes the sockets in the background (Netty's close waits). */

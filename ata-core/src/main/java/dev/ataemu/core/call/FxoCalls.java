@@ -8,6 +8,7 @@ import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.sip.call.IncomingCall;
 import dev.ataemu.sip.sdp.AnswerOutcome;
+import dev.ataemu.sip.sdp.SdpSession;
 import dev.ataemu.time.Scheduler;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -56,11 +57,12 @@ public final class FxoCalls implements CallHandler {
             return;
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address);
+        SdpSession session = OfferAnswer.session(address);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address, session);
         if (answer.isEmpty()) {
             return;
         }
-        Gatewayed gatewayed = new Gatewayed(call, answer.get(), settings);
+        Gatewayed gatewayed = new Gatewayed(call, answer.get(), settings, session);
         call.onEnded(gatewayed::callerGone);
         call.ringing();
         scheduler.schedule(ANSWER_DELAY, gatewayed::answer);
@@ -73,12 +75,14 @@ public final class FxoCalls implements CallHandler {
         private final MediaSettings settings;
         private CallMedia media;
         private PstnGateway gateway;
+        private final SdpSession session;
         private boolean gone;
 
-        Gatewayed(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings) {
+        Gatewayed(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings, SdpSession session) {
             this.call = call;
             this.accepted = accepted;
             this.settings = settings;
+            this.session = session;
         }
 
         void answer() {
@@ -98,6 +102,9 @@ public final class FxoCalls implements CallHandler {
             media.stream().playHeardKeys(false);
             media.stream().onDtmf(digit -> scheduler.execute(() -> key(digit.symbol())));
             call.onKey(this::key);
+            // A new stream mid-call (another codec) is left unbridged: the gateway keeps the first.
+            call.onReoffer(offer -> media == null ? Optional.empty()
+                    : media.reoffered(offer, port, address, session, () -> LOG.warn("port {}: codec changed mid-call", port)));
             call.answer(accepted.answer().format());
             gateway.start(call.calledNumber());
         }

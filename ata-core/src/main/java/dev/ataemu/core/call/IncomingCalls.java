@@ -10,6 +10,7 @@ import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.sip.call.IncomingCall;
 import dev.ataemu.sip.sdp.AnswerOutcome;
+import dev.ataemu.sip.sdp.SdpSession;
 import dev.ataemu.time.Scheduler;
 import java.net.InetAddress;
 import java.time.LocalDateTime;
@@ -46,12 +47,13 @@ public final class IncomingCalls implements CallHandler {
     @Override
     public void incoming(IncomingCall call) {
         MediaSettings settings = MediaSettingsReader.read(store, port);
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address);
+        SdpSession session = OfferAnswer.session(address);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address, session);
         if (answer.isEmpty()) {
             return;
         }
         AnswerOutcome.Accepted accepted = answer.get();
-        Connection connection = new Connection(call, accepted, settings);
+        Connection connection = new Connection(call, accepted, settings, session);
         boolean ringing = line.ring(CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""),
                 LocalDateTime.now(scheduler.clock())), connection);
         if (!ringing) {
@@ -68,12 +70,14 @@ public final class IncomingCalls implements CallHandler {
         private final AnswerOutcome.Accepted accepted;
         private final MediaSettings settings;
         private CallMedia media;
+        private final SdpSession session;
         private CallKeys keys;
 
-        Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings) {
+        Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings, SdpSession session) {
             this.call = call;
             this.accepted = accepted;
             this.settings = settings;
+            this.session = session;
         }
 
         @Override
@@ -85,10 +89,20 @@ public final class IncomingCalls implements CallHandler {
                 call.reject(500);
                 return;
             }
-            keys = media.keys(settings, call::sendKey);
-            call.onKey(keys::relayed);
-            answeredLine.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
+            call.onKey(key -> {
+                if (keys != null) {
+                    keys.relayed(key);
+                }
+            });
+            call.onReoffer(offer -> media == null ? Optional.empty()
+                    : media.reoffered(offer, port, address, session, () -> joinLine(answeredLine)));
+            joinLine(answeredLine);
             call.answer(accepted.answer().format());
+        }
+
+        private void joinLine(FxsLine answeredLine) {
+            keys = media.keys(settings, call::sendKey);
+            answeredLine.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
         }
 
         @Override

@@ -23,22 +23,35 @@ final class OfferAnswer {
     private OfferAnswer() {
     }
 
+    /** A new dialog's side of the descriptions, on the port's address. */
+    static SdpSession session(InetAddress address) {
+        return new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, address.getHostAddress());
+    }
+
     /** The accepted answer, or empty after refusing the call with 488. */
-    static Optional<AnswerOutcome.Accepted> answer(IncomingCall call, int port, MediaSettings settings, InetAddress address) {
+    static Optional<AnswerOutcome.Accepted> answer(IncomingCall call, int port, MediaSettings settings, InetAddress address,
+            SdpSession session) {
+        Optional<AnswerOutcome.Accepted> answer = answer(call.offer(), port, settings, address, session);
+        if (answer.isEmpty()) {
+            call.reject(AnswerOutcome.Rejected.STATUS_CODE);
+        }
+        return answer;
+    }
+
+    /** The answer to an offer (a new call's, or a re-INVITE's), or empty when it cannot be taken. */
+    static Optional<AnswerOutcome.Accepted> answer(String offerText, int port, MediaSettings settings, InetAddress address,
+            SdpSession session) {
         SessionDescription offer;
         try {
-            offer = SessionDescription.parse(call.offer());
+            offer = SessionDescription.parse(offerText);
         } catch (SdpParseException e) {
-            LOG.info("port {}: refusing a call with an unreadable offer ({})", port, e.getMessage());
-            call.reject(488);
+            LOG.info("port {}: an unreadable offer ({})", port, e.getMessage());
             return Optional.empty();
         }
         MediaAddress local = new MediaAddress(address.getHostAddress(), settings.rtpPort(0));
-        SdpSession session = new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, address.getHostAddress());
         AnswerOutcome outcome = new AnswerBuilder(Vocoders.preferences(settings), RANDOM).answer(offer, session, local, false);
         if (outcome instanceof AnswerOutcome.Rejected rejected) {
-            LOG.info("port {}: 488 ({})", port, rejected.reason());
-            call.reject(AnswerOutcome.Rejected.STATUS_CODE);
+            LOG.info("port {}: no answer to the offer ({})", port, rejected.reason());
             return Optional.empty();
         }
         return Optional.of((AnswerOutcome.Accepted) outcome);

@@ -52,10 +52,10 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             return LineCall.NONE;
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
-        SdpSession session = new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, address.getHostAddress());
+        SdpSession session = OfferAnswer.session(address);
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
                 .offer(session, new MediaAddress(address.getHostAddress(), settings.rtpPort(0)), false);
-        Placed placed = new Placed(line, settings, offer);
+        Placed placed = new Placed(line, settings, offer, session);
         try {
             placed.call = account.get().call(digits, offer.description().format(), placed);
         } catch (Exception e) {
@@ -71,14 +71,16 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         private final FxsLine line;
         private final MediaSettings settings;
         private final Offer offer;
+        private final SdpSession session;
         private OutgoingCall call;
         private CallMedia media;
         private CallKeys keys;
 
-        Placed(FxsLine line, MediaSettings settings, Offer offer) {
+        Placed(FxsLine line, MediaSettings settings, Offer offer, SdpSession session) {
             this.line = line;
             this.settings = settings;
             this.offer = offer;
+            this.session = session;
         }
 
         @Override
@@ -98,6 +100,14 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             }
             keys = media.keys(settings, call::sendKey);
             line.remoteAnswered(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
+        }
+
+        @Override
+        public Optional<String> reoffered(String sdp) {
+            return media == null ? Optional.empty() : media.reoffered(sdp, port, address, session, () -> {
+                keys = media.keys(settings, call::sendKey);
+                line.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
+            });
         }
 
         @Override

@@ -68,4 +68,25 @@ class IncomingCallTest {
             handset.onHook();
         }
     }
+
+    @Test
+    @DisplayName("CALL-14 PLAT-64 re-INVITE hold and resume: the answer says recvonly then sendrecv, an offer-less "
+            + "re-INVITE gets our SDP, a junk offer 488 and the call goes on")
+    void holdAndResume() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of());
+             InputStream scenario = getClass().getResourceAsStream("sipp-uac-hold.xml")) {
+            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-hold.xml");
+            Files.copy(scenario, file);
+            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").calls(1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+            VirtualHandset handset = calling.handset();
+            CallingDevice.await(handset::ringing);
+            handset.offHook();
+            SippResult result = caller.awaitResult(Duration.ofSeconds(30));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
+            handset.onHook();
+        }
+    }
 }

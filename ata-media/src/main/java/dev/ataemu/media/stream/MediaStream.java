@@ -95,6 +95,7 @@ public final class MediaStream implements AutoCloseable {
     /** When set, sent instead of the line's audio (a gateway's prompt tone, a voice prompt). */
     private volatile AudioSource speaking;
     private volatile boolean playHeardKeys = true;
+    private volatile boolean sending = true;
     private volatile long lastEventAtMs = Long.MIN_VALUE / 2;
     private Pacer.Registration ticking;
     private int filled;
@@ -150,6 +151,14 @@ public final class MediaStream implements AutoCloseable {
         for (EventPacket packet : eventSender.flash(timestamp, flashMs)) {
             dueEvents.add(new EventPacket(now + packet.atMs(), packet.timestamp(), packet.marker(), packet.event()));
         }
+    }
+
+    /**
+     * Whether packets go out: off while the far end holds the call (it answered that it receives
+     * nothing); the stream keeps its clock, so the timestamps go on where they would have been.
+     */
+    public void sending(boolean send) {
+        sending = send;
     }
 
     /** Sends {@code source} to the far end in place of the line's audio, until {@link #stopSpeaking}. */
@@ -227,6 +236,12 @@ public final class MediaStream implements AutoCloseable {
         System.arraycopy(frame, 0, packetAudio, filled, take);
         filled += take;
         if (filled < packetAudio.length) {
+            return;
+        }
+        if (!sending) {
+            timestamp += (long) packetAudio.length * ticksPerSample;
+            filled = 0;
+            talkSpurtStart = true;
             return;
         }
         SilenceSuppressor.Decision decision = silence == null || !dueEvents.isEmpty() ? SilenceSuppressor.Decision.VOICE

@@ -144,6 +144,33 @@ class MediaStreamTest {
         }
     }
 
+    @Test
+    @DisplayName("CALL-14 a held stream sends nothing and resumes where its clock would be")
+    void holdStopsSending() throws Exception {
+        try (LoopbackCall call = new LoopbackCall()) {
+            RtpSession[] pair = call.connectedPair();
+            MediaStream alice = new MediaStream(pair[0], MediaStream.Config.of(new Pcmu(), 0, 20, -1));
+            MediaStream bob = new MediaStream(pair[1], MediaStream.Config.of(new Pcmu(), 0, 20, -1));
+            alice.start(call.transport.pacer());
+            bob.start(call.transport.pacer());
+            call.line(alice, new ToneGenerator(TONE));
+            call.line(bob, AudioSource.SILENCE);
+            Thread.sleep(400);
+            alice.sending(false);
+            Thread.sleep(100);
+            long before = pair[1].statistics().packetsReceived();
+            Thread.sleep(500);
+            long duringHold = pair[1].statistics().packetsReceived() - before;
+            alice.sending(true);
+            Thread.sleep(400);
+            long afterResume = pair[1].statistics().packetsReceived() - before - duringHold;
+
+            assertThat(duringHold).isZero();
+            assertThat(afterResume).isGreaterThan(10);
+            assertThat(pair[1].statistics().packetsLost()).as("no sequence gap: nothing was sent, so nothing lost").isZero();
+        }
+    }
+
     private static String keysIn(List<short[]> frames) {
         StringBuilder keys = new StringBuilder();
         DtmfDetector detector = new DtmfDetector(digit -> keys.append(digit.symbol()));

@@ -136,6 +136,11 @@ public final class ClientCall implements OutgoingCall {
         }
     }
 
+    /** A re-INVITE of this call arrived. */
+    public void reinvited(javax.sip.RequestEvent event) {
+        ReInvites.answer(context, event, answered && !over ? listener::reoffered : offer -> java.util.Optional.empty());
+    }
+
     /** The far end relayed a key by SIP INFO. */
     public void keyRelayed(char key) {
         if (answered && !over) {

@@ -41,6 +41,9 @@ public interface IncomingCall {
     /** Sends a key press of the answered call as SIP INFO ({@link DtmfRelay#FLASH} for a flash). */
     void sendKey(char key, int durationMs);
 
+    /** Answers the re-INVITEs of the answered call (hold, resume, a new address); until set, they get 488. */
+    void onReoffer(ReInvites.Handler handler);
+
     /** Hears the keys the caller relays by SIP INFO. */
     void onKey(java.util.function.Consumer<Character> listener);
 }

@@ -23,6 +23,11 @@ public interface OutgoingCall {
         /** The far end hung up (BYE) after the answer. */
         void ended();
 
+        /** A re-INVITE of the answered call: our SDP for its offer ("" when none), or empty to refuse it. */
+        default java.util.Optional<String> reoffered(String offer) {
+            return java.util.Optional.empty();
+        }
+
         /** The far end relayed a key by SIP INFO. */
         default void key(char key) {
         }

@@ -37,6 +37,7 @@ public final class ServerCall implements IncomingCall {
     private Runnable ended = () -> { };
     private Runnable confirmed = () -> { };
     private java.util.function.Consumer<Character> keys = key -> { };
+    private ReInvites.Handler reoffers = offer -> Optional.empty();
     private boolean answered;
     private boolean over;
 
@@ -137,6 +138,16 @@ public final class ServerCall implements IncomingCall {
         if (answered && !over) {
             DialogRequests.sendKey(context, dialog(), key, durationMs);
         }
+    }
+
+    @Override
+    public void onReoffer(ReInvites.Handler handler) {
+        reoffers = handler;
+    }
+
+    /** A re-INVITE of this call arrived. */
+    public void reinvited(javax.sip.RequestEvent event) {
+        ReInvites.answer(context, event, answered && !over ? reoffers : offer -> Optional.empty());
     }
 
     @Override

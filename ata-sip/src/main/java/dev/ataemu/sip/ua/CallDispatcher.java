@@ -110,8 +110,15 @@ final class CallDispatcher {
     private void invite(RequestEvent event, String callId) throws Exception {
         Request request = event.getRequest();
         if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
-            // A re-INVITE of a call we know (hold, refresh) is accepted as it stands for now.
-            answer(event, byCallId.containsKey(callId) ? Response.OK : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            ServerCall incoming = byCallId.get(callId);
+            dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
+            if (incoming != null) {
+                incoming.reinvited(event);
+            } else if (outgoing != null) {
+                outgoing.reinvited(event);
+            } else {
+                answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            }
             return;
         }
         ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
