@@ -22,12 +22,13 @@ public record AccountParameters(
         int retryAfterForbidden,
         int failoverServer,
         int preferPrimary,
-        int sipT1) {
+        int sipT1,
+        int subscribeMwi) {
 
     public static final AccountParameters PORT1 =
-            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209);
+            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209, 99);
     public static final AccountParameters PORT2 =
-            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440);
+            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440, 709);
 
     public static AccountParameters of(int port) {
         return switch (port) {

@@ -35,7 +35,8 @@ public final class AccountSettingsReader {
                 text(store, p.failoverServer()),
                 number(store, p.preferPrimary(), 0) == 1,
                 // P209 counts in hundredths of a second (50 = 0.5 s).
-                Duration.ofMillis(10L * number(store, p.sipT1(), 50)));
+                Duration.ofMillis(10L * number(store, p.sipT1(), 50)),
+                number(store, p.subscribeMwi(), 0) == 1);
     }
 
     /** Whether a change touches any of the port's account P-values. */
@@ -43,7 +44,7 @@ public final class AccountSettingsReader {
         AccountParameters p = AccountParameters.of(port);
         int[] numbers = {p.active(), p.register(), p.server(), p.outboundProxy(), p.userId(), p.authId(), p.password(),
             p.name(), p.transport(), p.localSipPort(), p.expiresMinutes(), p.reRegisterBefore(), p.retryWait(),
-            p.retryAfterForbidden(), p.failoverServer(), p.preferPrimary(), p.sipT1()};
+            p.retryAfterForbidden(), p.failoverServer(), p.preferPrimary(), p.sipT1(), p.subscribeMwi()};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

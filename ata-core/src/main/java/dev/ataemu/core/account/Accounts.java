@@ -32,12 +32,20 @@ public final class Accounts {
     private final BiConsumer<Integer, RegistrationState> registrations;
     private final Map<Integer, UserAgent> agents = new LinkedHashMap<>();
     private final java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls;
+    private final BiConsumer<Integer, Boolean> messageWaiting;
     private InetAddress address;
 
+    /**
+     * @param registrations  hears each port's registration state
+     * @param calls          the handler of a port's incoming calls, on the given address
+     * @param messageWaiting hears a port's voicemail indication (message-summary NOTIFY)
+     */
     public Accounts(DeviceModel model, String macText, ParameterStore store, Scheduler scheduler,
             BiConsumer<Integer, RegistrationState> registrations,
-            java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls) {
+            java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls,
+            BiConsumer<Integer, Boolean> messageWaiting) {
         this.calls = calls;
+        this.messageWaiting = messageWaiting;
         this.model = model;
         this.macText = macText;
         this.store = store;
@@ -105,6 +113,7 @@ public final class Accounts {
                     (state, reason) -> registrations.accept(port, state));
             agents.put(port, agent);
             agent.onCall(calls.apply(port, address));
+            agent.onMessageWaiting(summary -> messageWaiting.accept(port, summary.waiting()));
             agent.registration().start();
         } catch (SipException e) {
             LOG.warn("port {}: {}", port, e.getMessage());

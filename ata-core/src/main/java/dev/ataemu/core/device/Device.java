@@ -88,7 +88,13 @@ public final class Device {
         this.resetButton = new ResetButton(scheduler, new ResetButtonHandling());
         this.accounts = new Accounts(model, mac.compact(), store, scheduler, (port, state) -> registrationChanged(port,
                 state == dev.ataemu.sip.ua.RegistrationState.REGISTERED ? RegistrationState.REGISTERED
-                        : RegistrationState.NOT_REGISTERED), this::callHandler);
+                        : RegistrationState.NOT_REGISTERED), this::callHandler,
+                (port, waiting) -> {
+                    // The FXO account has no phone to light: its voicemail indication is dropped.
+                    if (fxsLines.containsKey(port)) {
+                        messageWaiting(port, waiting);
+                    }
+                });
         store.onChange(this::settingsChanged);
         connectPhones();
     }

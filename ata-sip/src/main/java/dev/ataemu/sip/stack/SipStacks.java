@@ -42,6 +42,8 @@ public final class SipStacks {
         properties.setProperty("javax.sip.STACK_NAME", name);
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(THREAD_POOL_SIZE));
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
+        // Voicemail servers often send message-summary NOTIFYs without a subscription.
+        properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         // jain-sip writes its own debug and server logs to files unless told to be quiet.
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");

@@ -76,6 +76,7 @@ final class CallDispatcher {
                     }
                 }
                 case Request.INFO -> info(event, callId);
+                case Request.NOTIFY -> notify(event);
                 default -> Requests.answerUnsupported(agent, event);
             }
         } catch (Exception e) {
@@ -163,6 +164,28 @@ final class CallDispatcher {
         } else {
             outgoing.keyRelayed(key.get());
         }
+    }
+
+    /**
+     * NOTIFY: a message-summary (subscribed, or unsolicited as many servers send it) goes to the
+     * firmware; a summary without its Messages-Waiting line is refused with 400, another event with 489.
+     */
+    private void notify(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        javax.sip.header.EventHeader eventHeader = (javax.sip.header.EventHeader) request.getHeader(
+                javax.sip.header.EventHeader.NAME);
+        if (eventHeader == null || !MessageSummary.EVENT.equalsIgnoreCase(eventHeader.getEventType())) {
+            answer(event, Response.BAD_EVENT);
+            return;
+        }
+        byte[] raw = request.getRawContent();
+        Optional<MessageSummary> summary = MessageSummary.parse(raw == null ? "" : new String(raw, StandardCharsets.UTF_8));
+        if (summary.isEmpty()) {
+            answer(event, Response.BAD_REQUEST);
+            return;
+        }
+        answer(event, Response.OK);
+        agent.messageSummary(summary.get());
     }
 
     private void answer(RequestEvent event, int status) throws Exception {

@@ -50,6 +50,8 @@ public final class UserAgent implements AutoCloseable {
     private final Registration registration;
     private final CallDispatcher calls;
     private final AuthenticationHelper auth;
+    private final MwiSubscription mwi;
+    private volatile java.util.function.Consumer<MessageSummary> messageWaiting = summary -> { };
 
     public UserAgent(String name, InetAddress address, AccountSettings settings, Scheduler scheduler,
             Registration.Listener registrationListener) throws SipException {
@@ -74,8 +76,14 @@ public final class UserAgent implements AutoCloseable {
                     + settings.localPort() + " (" + e.getMessage() + ")", e);
         }
         this.auth = ((SipStackExt) stack).getAuthenticationHelper(new Credentials(settings), headers);
-        this.registration = new Registration(this, auth, registrationListener);
+        this.registration = new Registration(this, auth, (state, reason) -> {
+            registrationListener.changed(state, reason);
+            if (state == RegistrationState.REGISTERED && settings.subscribeMwi()) {
+                mwiSubscription().start();
+            }
+        });
         this.calls = new CallDispatcher(this);
+        this.mwi = new MwiSubscription(this, auth);
     }
 
     /**
@@ -98,6 +106,19 @@ public final class UserAgent implements AutoCloseable {
 
     public Registration registration() {
         return registration;
+    }
+
+    /** Hears each message-summary NOTIFY (subscribed or not): whether voicemail waits. */
+    public void onMessageWaiting(java.util.function.Consumer<MessageSummary> listener) {
+        messageWaiting = java.util.Objects.requireNonNull(listener);
+    }
+
+    void messageSummary(MessageSummary summary) {
+        messageWaiting.accept(summary);
+    }
+
+    private MwiSubscription mwiSubscription() {
+        return mwi;
     }
 
     public AccountSettings settings() {
@@ -140,6 +161,7 @@ public final class UserAgent implements AutoCloseable {
     @Override
     public void close() {
         registration.halt();
+        mwi.stop();
         SipStacks.stop(stack);
     }
 
@@ -157,6 +179,8 @@ public final class UserAgent implements AutoCloseable {
                         .getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
                 if (javax.sip.message.Request.REGISTER.equals(method)) {
                     registration.response(event);
+                } else if (mwi.owns(event)) {
+                    mwi.response(event);
                 } else {
                     calls.response(event);
                 }
@@ -165,7 +189,14 @@ public final class UserAgent implements AutoCloseable {
 
         @Override
         public void processTimeout(TimeoutEvent event) {
-            scheduler.execute(() -> registration.timeout(event));
+            scheduler.execute(() -> {
+                if (event.getClientTransaction() != null
+                        && javax.sip.message.Request.SUBSCRIBE.equals(event.getClientTransaction().getRequest().getMethod())) {
+                    mwi.timeout();
+                } else {
+                    registration.timeout(event);
+                }
+            });
         }
 
         @Override
