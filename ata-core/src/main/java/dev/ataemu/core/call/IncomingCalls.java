@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class IncomingCalls implements CallHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(IncomingCalls.class);
+    /** The manual's answer to a caller who withheld their identity, when P129 refuses them (CALL-36). */
+    static final int ANONYMITY_DISALLOWED = 486;
 
     private final int port;
     private final FxsLine line;
@@ -46,6 +48,12 @@ public final class IncomingCalls implements CallHandler {
 
     @Override
     public void incoming(IncomingCall call) {
+        CallParameters p = CallParameters.of(port);
+        if (call.anonymous() && setting(p.anonymousRejection()) == 1) {
+            LOG.info("port {}: refusing an anonymous call (P{})", port, p.anonymousRejection());
+            call.reject(ANONYMITY_DISALLOWED);
+            return;
+        }
         MediaSettings settings = MediaSettingsReader.read(store, port);
         SdpSession session = OfferAnswer.session(address);
         Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address, session);
@@ -54,14 +62,23 @@ public final class IncomingCalls implements CallHandler {
         }
         AnswerOutcome.Accepted accepted = answer.get();
         Connection connection = new Connection(call, accepted, settings, session);
-        boolean ringing = line.ring(CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""),
-                LocalDateTime.now(scheduler.clock())), connection);
+        LocalDateTime now = LocalDateTime.now(scheduler.clock());
+        boolean ringing = line.ring(call.anonymous() ? CallerIds.withheld(now)
+                : CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""), now), connection);
         if (!ringing) {
             call.reject(486);
             return;
         }
         call.ringing();
         call.onEnded(connection::farEndEnded);
+        int ringSeconds = setting(p.ringTimeout());
+        if (ringSeconds > 0) {
+            scheduler.schedule(java.time.Duration.ofSeconds(ringSeconds), connection::ringTimedOut);
+        }
+    }
+
+    private int setting(int number) {
+        return store.catalog().find(number).isPresent() ? store.getInt(number) : 0;
     }
 
     /** One call's life once the phone rings: its media when answered, its end either way. */
@@ -72,6 +89,8 @@ public final class IncomingCalls implements CallHandler {
         private CallMedia media;
         private final SdpSession session;
         private CallKeys keys;
+        private boolean ended;
+        private boolean picked;
 
         Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings, SdpSession session) {
             this.call = call;
@@ -82,6 +101,7 @@ public final class IncomingCalls implements CallHandler {
 
         @Override
         public void answered(FxsLine answeredLine) {
+            picked = true;
             try {
                 media = CallMedia.open(transport, address, settings, accepted.media());
             } catch (java.net.BindException e) {
@@ -125,7 +145,17 @@ public final class IncomingCalls implements CallHandler {
             closeMedia();
         }
 
+        /** Nobody answered within the ring timeout (P185): the caller hears 480. */
+        void ringTimedOut() {
+            if (!picked && !ended) {
+                ended = true;
+                line.stopRinging();
+                call.reject(480);
+            }
+        }
+
         void farEndEnded() {
+            ended = true;
             line.stopRinging();
             line.farEndHungUp();
             closeMedia();

@@ -57,13 +57,21 @@ public final class OutgoingCalls implements FxsLine.Dialer {
                 .offer(session, new MediaAddress(address.getHostAddress(), settings.rtpPort(0)), false);
         Placed placed = new Placed(line, settings, offer, session);
         try {
-            placed.call = account.get().call(digits, offer.description().format(), placed);
+            CallParameters p = CallParameters.of(port);
+            boolean anonymous = setting(p.sendAnonymous()) == 1;
+            // "Use Privacy Header": Default (0) and Yes (2) send it with an anonymous call, No (1) never.
+            boolean privacyHeader = setting(p.usePrivacyHeader()) != 1;
+            placed.call = account.get().call(digits, offer.description().format(), anonymous, privacyHeader, placed);
         } catch (Exception e) {
             LOG.warn("port {}: cannot place the call to {}: {}", port, digits, e.getMessage());
             line.callFailed(500);
             return LineCall.NONE;
         }
         return placed;
+    }
+
+    private int setting(int number) {
+        return store.catalog().find(number).isPresent() ? store.getInt(number) : 0;
     }
 
     /** One placed call: what the network says about it, and the phone hanging up. */

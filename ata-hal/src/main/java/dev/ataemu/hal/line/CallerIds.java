@@ -19,4 +19,10 @@ public final class CallerIds {
         return name == null || name.isBlank() ? callerId.withNameAbsent(Absence.UNAVAILABLE)
                 : callerId.withName(name.strip());
     }
+
+    /** A caller who withheld their identity: number and name sent as "private" (P). */
+    public static CallerId withheld(LocalDateTime time) {
+        return CallerId.empty().withDateTime(DateAndTime.of(time)).withNumberAbsent(Absence.PRIVATE)
+                .withNameAbsent(Absence.PRIVATE);
+    }
 }

@@ -41,15 +41,23 @@ public final class ClientCall implements OutgoingCall {
         return ((javax.sip.header.CallIdHeader) invite.getRequest().getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
 
-    /** Sends the INVITE to {@code user} at {@code host[:port]} (the account's server or a direct IP). */
-    public void start(String user, String host, int port, String offer, String fromDisplayName) throws Exception {
+    /**
+     * Sends the INVITE to {@code user} at {@code host[:port]} (the account's server or a direct IP).
+     * An anonymous call (RFC 3323) goes from {@code "Anonymous" <sip:anonymous@anonymous.invalid>},
+     * with {@code Privacy: id} when {@code privacyHeader}.
+     */
+    public void start(String user, String host, int port, String offer, String fromDisplayName, boolean anonymous,
+            boolean privacyHeader) throws Exception {
         SipURI target = context.addresses().createSipURI(user, host);
         if (port > 0) {
             target.setPort(port);
         }
-        SipURI fromUri = context.addresses().createSipURI(context.userId(), host);
+        SipURI fromUri = anonymous ? context.addresses().createSipURI("anonymous", "anonymous.invalid")
+                : context.addresses().createSipURI(context.userId(), host);
         Address from = context.addresses().createAddress(fromUri);
-        if (!fromDisplayName.isBlank()) {
+        if (anonymous) {
+            from.setDisplayName("Anonymous");
+        } else if (!fromDisplayName.isBlank()) {
             from.setDisplayName(fromDisplayName);
         }
         List<ViaHeader> via = new ArrayList<>();
@@ -63,6 +71,11 @@ public final class ClientCall implements OutgoingCall {
         contact.setPort(context.localPort());
         request.addHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
         request.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+        if (anonymous && privacyHeader) {
+            request.addHeader(context.headers().createHeader("Privacy", "id"));
+            request.addHeader(context.headers().createHeader("P-Asserted-Identity",
+                    "\"Anonymous\" <sip:anonymous@anonymous.invalid>"));
+        }
         ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
         request.setContent(offer, type);
         invite = context.provider().getNewClientTransaction(request);

@@ -8,11 +8,14 @@ import java.util.Optional;
  */
 public interface IncomingCall {
 
-    /** The caller's user part (number), if any. */
+    /** The caller's number: the user part of P-Asserted-Identity when present, else of From. */
     Optional<String> callerNumber();
 
-    /** The caller's display name, if any. */
+    /** The caller's display name, from the same header as the number, if any. */
     Optional<String> callerName();
+
+    /** Whether the caller withheld their identity (Privacy: id or header, or an anonymous From, RFC 3323). */
+    boolean anonymous();
 
     /** The user part of the INVITE's Request-URI: the number the caller dialed, if any. */
     Optional<String> calledNumber();

@@ -53,17 +53,46 @@ public final class ServerCall implements IncomingCall {
 
     @Override
     public Optional<String> callerNumber() {
-        FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
-        if (from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null) {
-            return Optional.of(uri.getUser());
+        javax.sip.address.URI uri = callerAddress().getURI();
+        if (uri instanceof SipURI sip && sip.getUser() != null) {
+            return Optional.of(sip.getUser());
+        }
+        if (uri instanceof javax.sip.address.TelURL tel) {
+            return Optional.of(tel.getPhoneNumber());
         }
         return Optional.empty();
     }
 
     @Override
     public Optional<String> callerName() {
+        return Optional.ofNullable(callerAddress().getDisplayName()).filter(name -> !name.isBlank());
+    }
+
+    @Override
+    public boolean anonymous() {
+        java.util.ListIterator<?> privacy = request.getHeaders("Privacy");
+        while (privacy.hasNext()) {
+            String value = privacy.next().toString().toLowerCase(java.util.Locale.ROOT);
+            value = value.substring(value.indexOf(':') + 1);
+            for (String token : value.split("[;,\\s]+")) {
+                if (token.equals("id") || token.equals("header") || token.equals("user")) {
+                    return true;
+                }
+            }
+        }
         FromHeader from = (FromHeader) request.getHeader(FromHeader.NAME);
-        return Optional.ofNullable(from.getAddress().getDisplayName()).filter(name -> !name.isBlank());
+        return from.getAddress().getURI() instanceof SipURI uri
+                && ("anonymous".equalsIgnoreCase(uri.getUser()) || uri.getHost().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith("anonymous.invalid"));
+    }
+
+    // P-Asserted-Identity, set by a trusted proxy, names the caller better than the From they wrote.
+    private javax.sip.address.Address callerAddress() {
+        javax.sip.header.Header asserted = request.getHeader("P-Asserted-Identity");
+        if (asserted instanceof javax.sip.header.HeaderAddress address && address.getAddress() != null) {
+            return address.getAddress();
+        }
+        return ((FromHeader) request.getHeader(FromHeader.NAME)).getAddress();
     }
 
     @Override

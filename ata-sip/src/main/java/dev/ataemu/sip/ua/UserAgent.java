@@ -92,9 +92,15 @@ public final class UserAgent implements AutoCloseable {
      */
     public dev.ataemu.sip.call.OutgoingCall call(String user, String offer, dev.ataemu.sip.call.OutgoingCall.Listener listener)
             throws Exception {
+        return call(user, offer, false, false, listener);
+    }
+
+    /** The same, withholding the caller's identity when {@code anonymous} (with Privacy: id when {@code privacyHeader}). */
+    public dev.ataemu.sip.call.OutgoingCall call(String user, String offer, boolean anonymous, boolean privacyHeader,
+            dev.ataemu.sip.call.OutgoingCall.Listener listener) throws Exception {
         ServerAddress server = ServerAddress.parse(registration.server());
         dev.ataemu.sip.call.ClientCall call = new dev.ataemu.sip.call.ClientCall(calls.context(), auth, listener);
-        call.start(user, server.host(), server.port(), offer, settings.displayName());
+        call.start(user, server.host(), server.port(), offer, settings.displayName(), anonymous, privacyHeader);
         calls.placed(call);
         return call;
     }
