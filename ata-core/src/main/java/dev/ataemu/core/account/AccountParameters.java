@@ -23,12 +23,20 @@ public record AccountParameters(
         int failoverServer,
         int preferPrimary,
         int sipT1,
-        int subscribeMwi) {
+        int subscribeMwi,
+        int fromProxyOnly,
+        int checkUserId,
+        int challengeInvites) {
 
     public static final AccountParameters PORT1 =
-            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209, 99);
+            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209, 99, 243, 258, 2346);
     public static final AccountParameters PORT2 =
-            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440, 709);
+            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440, 709, 743, 449, 2446);
+
+    /** The HT502 keeps its port-2 "from SIP proxy only" switch at P4043, not P743. */
+    public static final AccountParameters HT502_PORT2 =
+            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568,
+                    440, 709, 4043, 449, 2446);
 
     public static AccountParameters of(int port) {
         return switch (port) {
@@ -36,5 +44,10 @@ public record AccountParameters(
             case 2 -> PORT2;
             default -> throw new IllegalArgumentException("no port " + port);
         };
+    }
+
+    /** The port's numbers on a model: as {@link #of}, with the HT502's port-2 exception. */
+    public static AccountParameters of(String modelId, int port) {
+        return port == 2 && "HT502".equals(modelId) ? HT502_PORT2 : of(port);
     }
 }

@@ -2,6 +2,7 @@ package dev.ataemu.core.account;
 
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.sip.account.AccountSettings;
+import dev.ataemu.sip.account.IncomingChecks;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,7 +15,7 @@ public final class AccountSettingsReader {
     }
 
     public static AccountSettings read(ParameterStore store, int port, String userAgent) {
-        AccountParameters p = AccountParameters.of(port);
+        AccountParameters p = AccountParameters.of(store.catalog().modelId(), port);
         String proxy = text(store, p.outboundProxy());
         return new AccountSettings(
                 number(store, p.active(), 1) == 1,
@@ -36,7 +37,9 @@ public final class AccountSettingsReader {
                 number(store, p.preferPrimary(), 0) == 1,
                 // P209 counts in hundredths of a second (50 = 0.5 s).
                 Duration.ofMillis(10L * number(store, p.sipT1(), 50)),
-                number(store, p.subscribeMwi(), 0) == 1);
+                number(store, p.subscribeMwi(), 0) == 1,
+                new IncomingChecks(number(store, p.fromProxyOnly(), 0) == 1, number(store, p.checkUserId(), 0) == 1,
+                        number(store, p.challengeInvites(), 0) == 1));
     }
 
     /** Whether a change touches any of the port's account P-values. */
@@ -44,7 +47,8 @@ public final class AccountSettingsReader {
         AccountParameters p = AccountParameters.of(port);
         int[] numbers = {p.active(), p.register(), p.server(), p.outboundProxy(), p.userId(), p.authId(), p.password(),
             p.name(), p.transport(), p.localSipPort(), p.expiresMinutes(), p.reRegisterBefore(), p.retryWait(),
-            p.retryAfterForbidden(), p.failoverServer(), p.preferPrimary(), p.sipT1(), p.subscribeMwi()};
+            p.retryAfterForbidden(), p.failoverServer(), p.preferPrimary(), p.sipT1(), p.subscribeMwi(), p.fromProxyOnly(), p.checkUserId(),
+            p.challengeInvites(), port == 2 ? AccountParameters.HT502_PORT2.fromProxyOnly() : p.fromProxyOnly()};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param preferPrimary     whether to go back to the server once a failover registration expires (P4567)
  * @param t1                the RFC 3261 round-trip estimate T1; a request times out after 64 T1 (P209)
  * @param subscribeMwi      whether to SUBSCRIBE to the account's message-summary once registered (P99)
+ * @param checks            what the account checks of incoming requests
  */
 public record AccountSettings(
         boolean active,
@@ -40,7 +41,8 @@ public record AccountSettings(
         String failoverServer,
         boolean preferPrimary,
         Duration t1,
-        boolean subscribeMwi) {
+        boolean subscribeMwi,
+        IncomingChecks checks) {
 
     /** RFC 3261's default T1. */
     public static final Duration DEFAULT_T1 = Duration.ofMillis(500);
@@ -50,7 +52,8 @@ public record AccountSettings(
             String authId, String password, String displayName, String transport, int localPort, Duration expires,
             Duration reRegisterBefore, Duration retryWait, Duration retryAfterForbidden, String userAgent) {
         this(active, register, server, outboundProxy, userId, authId, password, displayName, transport, localPort, expires,
-                reRegisterBefore, retryWait, retryAfterForbidden, userAgent, "", false, DEFAULT_T1, false);
+                reRegisterBefore, retryWait, retryAfterForbidden, userAgent, "", false, DEFAULT_T1, false,
+                IncomingChecks.NONE);
     }
 
     public boolean hasFailover() {

@@ -30,6 +30,8 @@ final class CallDispatcher {
     private final Map<String, ServerCall> byCallId = new HashMap<>();
     private final Map<String, dev.ataemu.sip.call.ClientCall> placed = new HashMap<>();
     private CallHandler handler = CallHandler.REJECT;
+    private final InviteChallenge challenge = new InviteChallenge();
+    private java.util.Set<java.net.InetAddress> servers;
 
     CallDispatcher(UserAgent agent) {
         this.agent = agent;
@@ -46,6 +48,11 @@ final class CallDispatcher {
         try {
             if (!Request.ACK.equals(method) && Requests.hasControlCharacters(request)) {
                 answer(event, Response.BAD_REQUEST);
+                return;
+            }
+            if (agent.settings().checks().fromProxyOnly() && !Request.ACK.equals(method) && !fromServer(request)) {
+                LOG.info("refusing a {} that is not from the account's servers", method);
+                answer(event, Response.FORBIDDEN);
                 return;
             }
             switch (method) {
@@ -122,6 +129,28 @@ final class CallDispatcher {
             }
             return;
         }
+        if (agent.settings().checks().checkUserId() && request.getRequestURI() instanceof javax.sip.address.SipURI uri
+                && !agent.settings().userId().equals(uri.getUser())) {
+            answer(event, Response.NOT_FOUND);
+            return;
+        }
+        if (agent.settings().checks().challengeInvites()) {
+            switch (challenge.check(request, agent.settings().authUser(), agent.settings().password())) {
+                case NONE -> {
+                    ServerTransaction challenged = event.getServerTransaction() != null ? event.getServerTransaction()
+                            : agent.provider().getNewServerTransaction(request);
+                    Response unauthorized = agent.messages().createResponse(Response.UNAUTHORIZED, request);
+                    unauthorized.addHeader(challenge.challenge(agent.headers()));
+                    challenged.sendResponse(unauthorized);
+                    return;
+                }
+                case INVALID -> {
+                    answer(event, Response.FORBIDDEN);
+                    return;
+                }
+                case VALID -> { }
+            }
+        }
         ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
                 : agent.provider().getNewServerTransaction(request);
         transaction.sendResponse(agent.messages().createResponse(Response.TRYING, request));
@@ -186,6 +215,28 @@ final class CallDispatcher {
         }
         answer(event, Response.OK);
         agent.messageSummary(summary.get());
+    }
+
+    /** Whether the request came from the account's server, failover server or outbound proxy (resolved once). */
+    private boolean fromServer(Request request) {
+        if (servers == null) {
+            servers = new java.util.HashSet<>();
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(agent.settings().server(),
+                    agent.settings().failoverServer()));
+            agent.settings().outboundProxy().ifPresent(names::add);
+            for (String name : names) {
+                if (name.isBlank()) {
+                    continue;
+                }
+                try {
+                    servers.addAll(java.util.List.of(java.net.InetAddress.getAllByName(ServerAddress.parse(name).host())));
+                } catch (Exception unresolved) {
+                    LOG.debug("cannot resolve {}: {}", name, unresolved.getMessage());
+                }
+            }
+        }
+        java.net.InetAddress source = ((gov.nist.javax.sip.message.SIPRequest) request).getRemoteAddress();
+        return source != null && servers.contains(source);
     }
 
     private void answer(RequestEvent event, int status) throws Exception {
