@@ -26,17 +26,27 @@ public record AccountParameters(
         int subscribeMwi,
         int fromProxyOnly,
         int checkUserId,
-        int challengeInvites) {
+        int challengeInvites,
+        SessionTimerNumbers sessionTimer) {
+
+    /** Where a port's session-timer settings live. */
+    public record SessionTimerNumbers(int enabled, int expires, int minSe, int callerRequests, int calleeRequests,
+            int force, int forceInvite, int uacRefresher, int uasRefresher) {
+    }
+
+    private static final SessionTimerNumbers TIMER1 = new SessionTimerNumbers(2395, 260, 261, 262, 263, 264, 265, 266, 267);
+    private static final SessionTimerNumbers TIMER2 = new SessionTimerNumbers(2495, 434, 427, 428, 429, 430, 431, 432, 433);
+
 
     public static final AccountParameters PORT1 =
-            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209, 99, 243, 258, 2346);
+            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209, 99, 243, 258, 2346, TIMER1);
     public static final AccountParameters PORT2 =
-            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440, 709, 743, 449, 2446);
+            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440, 709, 743, 449, 2446, TIMER2);
 
     /** The HT502 keeps its port-2 "from SIP proxy only" switch at P4043, not P743. */
     public static final AccountParameters HT502_PORT2 =
             new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568,
-                    440, 709, 4043, 449, 2446);
+                    440, 709, 4043, 449, 2446, TIMER2);
 
     public static AccountParameters of(int port) {
         return switch (port) {

@@ -3,6 +3,7 @@ package dev.ataemu.core.account;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.sip.account.AccountSettings;
 import dev.ataemu.sip.account.IncomingChecks;
+import dev.ataemu.sip.account.SessionTimerSettings;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -39,7 +40,16 @@ public final class AccountSettingsReader {
                 Duration.ofMillis(10L * number(store, p.sipT1(), 50)),
                 number(store, p.subscribeMwi(), 0) == 1,
                 new IncomingChecks(number(store, p.fromProxyOnly(), 0) == 1, number(store, p.checkUserId(), 0) == 1,
-                        number(store, p.challengeInvites(), 0) == 1));
+                        number(store, p.challengeInvites(), 0) == 1),
+                sessionTimer(store, p.sessionTimer()));
+    }
+
+    private static SessionTimerSettings sessionTimer(ParameterStore store, AccountParameters.SessionTimerNumbers n) {
+        return new SessionTimerSettings(number(store, n.enabled(), 1) == 1, number(store, n.expires(), 180),
+                number(store, n.minSe(), 90), number(store, n.callerRequests(), 0) == 1,
+                number(store, n.calleeRequests(), 0) == 1, number(store, n.force(), 0) == 1,
+                number(store, n.forceInvite(), 0) == 1, number(store, n.uacRefresher(), 0),
+                number(store, n.uasRefresher(), 1));
     }
 
     /** Whether a change touches any of the port's account P-values. */
@@ -48,7 +58,10 @@ public final class AccountSettingsReader {
         int[] numbers = {p.active(), p.register(), p.server(), p.outboundProxy(), p.userId(), p.authId(), p.password(),
             p.name(), p.transport(), p.localSipPort(), p.expiresMinutes(), p.reRegisterBefore(), p.retryWait(),
             p.retryAfterForbidden(), p.failoverServer(), p.preferPrimary(), p.sipT1(), p.subscribeMwi(), p.fromProxyOnly(), p.checkUserId(),
-            p.challengeInvites(), port == 2 ? AccountParameters.HT502_PORT2.fromProxyOnly() : p.fromProxyOnly()};
+            p.challengeInvites(), port == 2 ? AccountParameters.HT502_PORT2.fromProxyOnly() : p.fromProxyOnly(),
+            p.sessionTimer().enabled(), p.sessionTimer().expires(), p.sessionTimer().minSe(),
+            p.sessionTimer().callerRequests(), p.sessionTimer().calleeRequests(), p.sessionTimer().force(),
+            p.sessionTimer().forceInvite(), p.sessionTimer().uacRefresher(), p.sessionTimer().uasRefresher()};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

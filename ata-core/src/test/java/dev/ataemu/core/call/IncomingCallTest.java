@@ -89,4 +89,57 @@ class IncomingCallTest {
             handset.onHook();
         }
     }
+
+    @Test
+    @DisplayName("PLAT-55 PLAT-57 session timer: the 200 takes the caller's 90 s with the device as refresher, the "
+            + "caller's UPDATE refresh is answered, and the device refreshes by itself at half the interval")
+    void sessionTimer() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, Map.of());
+             InputStream scenario = getClass().getResourceAsStream("sipp-uac-session-timer.xml")) {
+            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-session-timer.xml");
+            Files.copy(scenario, file);
+            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").calls(1).traceMessages(true).timeout(Duration.ofSeconds(90)).start();
+            VirtualHandset handset = calling.handset();
+            CallingDevice.await(handset::ringing);
+            handset.offHook();
+            SippResult result = caller.awaitResult(Duration.ofSeconds(90));
+
+            assertThat(result.succeeded()).as(() -> result.describe() + readQuietly(result.messages())).isTrue();
+            handset.onHook();
+        }
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            return "(no message trace: " + e.getMessage() + ")";
+        }
+    }
+
+    @Test
+    @DisplayName("PLAT-55 an INVITE asking for a session interval below Min-SE (P261) gets 422 with Min-SE")
+    void sessionIntervalTooSmall() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, Map.of());
+             java.net.DatagramSocket caller = new java.net.DatagramSocket(0, CallingDevice.LOOPBACK)) {
+            caller.setSoTimeout(2000);
+            int from = caller.getLocalPort();
+            String invite = "INVITE sip:1001@127.0.0.1:" + calling.sipPort + " SIP/2.0\r\n"
+                    + "Via: SIP/2.0/UDP 127.0.0.1:" + from + ";branch=z9hG4bK-se1\r\n"
+                    + "From: <sip:2002@127.0.0.1:" + from + ">;tag=se1\r\nTo: <sip:1001@127.0.0.1>\r\n"
+                    + "Call-ID: se-small@127.0.0.1\r\nCSeq: 1 INVITE\r\nMax-Forwards: 70\r\n"
+                    + "Contact: <sip:2002@127.0.0.1:" + from + ">\r\nSupported: timer\r\nSession-Expires: 30\r\n"
+                    + "Content-Length: 0\r\n\r\n";
+            byte[] bytes = invite.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            caller.send(new java.net.DatagramPacket(bytes, bytes.length, CallingDevice.LOOPBACK, calling.sipPort));
+            byte[] buffer = new byte[4096];
+            java.net.DatagramPacket answer = new java.net.DatagramPacket(buffer, buffer.length);
+            caller.receive(answer);
+            String text = new String(buffer, 0, answer.getLength(), java.nio.charset.StandardCharsets.US_ASCII);
+
+            assertThat(text).startsWith("SIP/2.0 422").containsPattern("(?i)Min-SE: 90");
+            assertThat(calling.handset().ringing()).isFalse();
+        }
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param t1                the RFC 3261 round-trip estimate T1; a request times out after 64 T1 (P209)
  * @param subscribeMwi      whether to SUBSCRIBE to the account's message-summary once registered (P99)
  * @param checks            what the account checks of incoming requests
+ * @param sessionTimer      the session timers (RFC 4028)
  */
 public record AccountSettings(
         boolean active,
@@ -42,7 +43,8 @@ public record AccountSettings(
         boolean preferPrimary,
         Duration t1,
         boolean subscribeMwi,
-        IncomingChecks checks) {
+        IncomingChecks checks,
+        SessionTimerSettings sessionTimer) {
 
     /** RFC 3261's default T1. */
     public static final Duration DEFAULT_T1 = Duration.ofMillis(500);
@@ -53,7 +55,7 @@ public record AccountSettings(
             Duration reRegisterBefore, Duration retryWait, Duration retryAfterForbidden, String userAgent) {
         this(active, register, server, outboundProxy, userId, authId, password, displayName, transport, localPort, expires,
                 reRegisterBefore, retryWait, retryAfterForbidden, userAgent, "", false, DEFAULT_T1, false,
-                IncomingChecks.NONE);
+                IncomingChecks.NONE, SessionTimerSettings.DEFAULTS);
     }
 
     public boolean hasFailover() {

@@ -30,11 +30,16 @@ public final class ClientCall implements OutgoingCall {
     private int challenges;
     private boolean answered;
     private boolean over;
+    private final SessionTimer timer;
+    private String localSdp = "";
+    private Response answer;
+    private ClientTransaction refreshing;
 
     public ClientCall(ServerCall.Context context, AuthenticationHelper auth, Listener listener) {
         this.context = context;
         this.auth = auth;
         this.listener = listener;
+        this.timer = new SessionTimer(context.scheduler(), this::refreshSession, this::sessionExpired);
     }
 
     public String callId() {
@@ -76,8 +81,11 @@ public final class ClientCall implements OutgoingCall {
             request.addHeader(context.headers().createHeader("P-Asserted-Identity",
                     "\"Anonymous\" <sip:anonymous@anonymous.invalid>"));
         }
+        DialogRequests.addAllow(context, request);
+        SessionTimers.request(request, context.timers(), context.headers());
         ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
         request.setContent(offer, type);
+        localSdp = offer;
         invite = context.provider().getNewClientTransaction(request);
         dialog = invite.getDialog();
         invite.sendRequest();
@@ -88,7 +96,16 @@ public final class ClientCall implements OutgoingCall {
         Response response = event.getResponse();
         int status = response.getStatusCode();
         String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
+        if (refreshing != null && event.getClientTransaction() == refreshing) {
+            refreshAnswered(response, method);
+            return;
+        }
         if (!Request.INVITE.equals(method)) {
+            return;
+        }
+        if (answered && status >= 200 && status < 300) {
+            // A retransmitted 2xx: the ACK was lost, so it goes again.
+            DialogRequests.acknowledge(dialog, response);
             return;
         }
         if (status < 200) {
@@ -123,6 +140,9 @@ public final class ClientCall implements OutgoingCall {
                 return;
             }
             answered = true;
+            answer = response;
+            SessionTimers.settled(response, context.timers()).ifPresent(agreement ->
+                    timer.start(agreement, agreement.refresher() == SessionTimers.Refresher.UAC));
             byte[] body = response.getRawContent();
             listener.answered(body == null ? "" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
             return;
@@ -134,6 +154,7 @@ public final class ClientCall implements OutgoingCall {
     public void endedByFarSide() {
         if (!over) {
             over = true;
+            timer.stop();
             listener.ended();
         }
     }
@@ -149,9 +170,56 @@ public final class ClientCall implements OutgoingCall {
         }
     }
 
-    /** A re-INVITE of this call arrived. */
+    /** A re-INVITE or UPDATE of this call arrived: a new offer, or the peer refreshing the session. */
     public void reinvited(javax.sip.RequestEvent event) {
-        ReInvites.answer(context, event, answered && !over ? listener::reoffered : offer -> java.util.Optional.empty());
+        ReInvites.Handler handler = answered && !over ? offer -> {
+            java.util.Optional<String> ours = listener.reoffered(offer);
+            ours.filter(sdp -> !sdp.isEmpty()).ifPresent(sdp -> localSdp = sdp);
+            return ours;
+        } : offer -> java.util.Optional.empty();
+        ReInvites.answer(context, event, handler, ok -> {
+            SessionTimers.Agreement agreement = timer.agreement();
+            if (agreement != null) {
+                try {
+                    SessionTimers.answer(ok, agreement, false, context.headers());
+                } catch (Exception e) {
+                    LOG.debug("cannot add the session timer: {}", e.getMessage());
+                }
+            }
+        });
+        timer.refreshed();
+    }
+
+    private void refreshSession() {
+        if (over || !answered) {
+            return;
+        }
+        boolean update = !context.timers().forceInvite() && SessionTimers.allows(answer, Request.UPDATE);
+        refreshing = DialogRequests.refresh(context, dialog, localSdp, update, timer.agreement());
+    }
+
+    private void refreshAnswered(Response response, String method) {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        refreshing = null;
+        if (status < 300) {
+            if (Request.INVITE.equals(method)) {
+                DialogRequests.acknowledge(dialog, response);
+            }
+            timer.refreshed();
+        } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+            sessionExpired();
+        }
+    }
+
+    private void sessionExpired() {
+        if (!over) {
+            LOG.info("the session was not refreshed in time; hanging up");
+            hangUp();
+            listener.ended();
+        }
     }
 
     /** The far end relayed a key by SIP INFO. */
@@ -167,6 +235,7 @@ public final class ClientCall implements OutgoingCall {
             return;
         }
         over = true;
+        timer.stop();
         if (answered) {
             bye();
         } else if (invite != null) {

@@ -14,6 +14,54 @@ final class DialogRequests {
     private DialogRequests() {
     }
 
+    /** The methods the device takes, for the Allow header of its INVITEs and answers. */
+    static final java.util.List<String> ALLOWED = java.util.List.of(Request.INVITE, Request.ACK, Request.BYE,
+            Request.CANCEL, Request.INFO, Request.NOTIFY, Request.OPTIONS, Request.UPDATE);
+
+    /** Adds {@code Allow: INVITE, ACK, ...} (jain-sip takes one method per header object and joins them). */
+    static void addAllow(ServerCall.Context context, javax.sip.message.Message message) throws java.text.ParseException {
+        for (String method : ALLOWED) {
+            message.addHeader(context.headers().createAllowHeader(method));
+        }
+    }
+
+    /**
+     * A session refresh (RFC 4028): UPDATE without a body when {@code update}, else a re-INVITE
+     * repeating our last SDP; its answer comes back to the call's response handling.
+     */
+    static javax.sip.ClientTransaction refresh(ServerCall.Context context, Dialog dialog, String sdp, boolean update,
+            SessionTimers.Agreement agreement) {
+        try {
+            Request refresh = dialog.createRequest(update ? Request.UPDATE : Request.INVITE);
+            refresh.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+            refresh.addHeader(context.headers().createSupportedHeader("timer"));
+            refresh.addHeader(context.headers().createHeader(SessionTimers.SESSION_EXPIRES,
+                    agreement.intervalSeconds() + ";refresher=" + agreement.refresher().name().toLowerCase()));
+            if (!update) {
+                javax.sip.address.SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
+                contact.setPort(context.localPort());
+                refresh.addHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
+                refresh.setContent(sdp, context.headers().createContentTypeHeader("application", "sdp"));
+            }
+            javax.sip.ClientTransaction transaction = context.provider().getNewClientTransaction(refresh);
+            dialog.sendRequest(transaction);
+            return transaction;
+        } catch (Exception e) {
+            LOG.warn("cannot refresh the session: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    /** ACKs a 2xx to our re-INVITE. */
+    static void acknowledge(Dialog dialog, javax.sip.message.Response ok) {
+        try {
+            long cseq = ((javax.sip.header.CSeqHeader) ok.getHeader(javax.sip.header.CSeqHeader.NAME)).getSeqNumber();
+            dialog.sendAck(dialog.createAck(cseq));
+        } catch (Exception e) {
+            LOG.warn("cannot ACK the refresh: {}", e.getMessage());
+        }
+    }
+
     /** A key press as SIP INFO ({@code application/dtmf-relay}). */
     static void sendKey(ServerCall.Context context, Dialog dialog, char key, int durationMs) {
         try {

@@ -31,12 +31,22 @@ public final class ReInvites {
 
     /** Answers the re-INVITE of {@code event} through {@code handler}. */
     public static void answer(ServerCall.Context context, RequestEvent event, Handler handler) {
+        answer(context, event, handler, response -> { });
+    }
+
+    /**
+     * Answers a re-INVITE or an UPDATE; {@code decorate} adds to the 200 (the session timer's
+     * headers). An UPDATE without an offer is a bare session refresh: its 200 carries no SDP.
+     */
+    public static void answer(ServerCall.Context context, RequestEvent event, Handler handler,
+            java.util.function.Consumer<Response> decorate) {
         Request request = event.getRequest();
         byte[] raw = request.getRawContent();
         String offer = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+        boolean bareUpdate = Request.UPDATE.equals(request.getMethod()) && offer.isBlank();
         Optional<String> sdp;
         try {
-            sdp = handler.reoffered(offer);
+            sdp = bareUpdate ? Optional.of("") : handler.reoffered(offer);
         } catch (RuntimeException e) {
             LOG.warn("cannot handle a re-INVITE's offer: {}", e.getMessage());
             sdp = Optional.empty();
@@ -54,8 +64,12 @@ public final class ReInvites {
             ContactHeader header = context.headers().createContactHeader(context.addresses().createAddress(contact));
             ok.addHeader(header);
             ok.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
-            ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
-            ok.setContent(sdp.get(), type);
+            DialogRequests.addAllow(context, ok);
+            decorate.accept(ok);
+            if (!sdp.get().isEmpty()) {
+                ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
+                ok.setContent(sdp.get(), type);
+            }
             transaction.sendResponse(ok);
         } catch (Exception e) {
             LOG.warn("cannot answer a re-INVITE: {}", e.getMessage());

@@ -27,7 +27,8 @@ public final class ServerCall implements IncomingCall {
 
     /** What the call needs from its user agent. */
     public record Context(SipProvider provider, MessageFactory messages, HeaderFactory headers,
-            AddressFactory addresses, String localHost, int localPort, String userId, String userAgent) {
+            AddressFactory addresses, String localHost, int localPort, String userId, String userAgent,
+            dev.ataemu.time.Scheduler scheduler, dev.ataemu.sip.account.SessionTimerSettings timers) {
     }
 
     private final Context context;
@@ -40,11 +41,17 @@ public final class ServerCall implements IncomingCall {
     private ReInvites.Handler reoffers = offer -> Optional.empty();
     private boolean answered;
     private boolean over;
+    private final SessionTimers.Decision timerDecision;
+    private final SessionTimer timer;
+    private String localSdp = "";
+    private javax.sip.ClientTransaction refreshing;
 
-    public ServerCall(Context context, ServerTransaction invite) {
+    public ServerCall(Context context, ServerTransaction invite, SessionTimers.Decision timerDecision) {
         this.context = context;
         this.invite = invite;
         this.request = invite.getRequest();
+        this.timerDecision = timerDecision;
+        this.timer = new SessionTimer(context.scheduler(), this::refreshSession, this::sessionExpired);
     }
 
     public Dialog dialog() {
@@ -122,6 +129,7 @@ public final class ServerCall implements IncomingCall {
             return;
         }
         answered = true;
+        localSdp = sdp;
         respond(Response.OK, sdp);
     }
 
@@ -140,6 +148,7 @@ public final class ServerCall implements IncomingCall {
             return;
         }
         over = true;
+        timer.stop();
         if (!answered) {
             respond(Response.REQUEST_TERMINATED, null);
             return;
@@ -174,9 +183,65 @@ public final class ServerCall implements IncomingCall {
         reoffers = handler;
     }
 
-    /** A re-INVITE of this call arrived. */
+    /** A re-INVITE or UPDATE of this call arrived: a new offer, or the peer refreshing the session. */
     public void reinvited(javax.sip.RequestEvent event) {
-        ReInvites.answer(context, event, answered && !over ? reoffers : offer -> Optional.empty());
+        ReInvites.Handler handler = answered && !over ? offer -> {
+            Optional<String> ours = reoffers.reoffered(offer);
+            ours.filter(sdp -> !sdp.isEmpty()).ifPresent(sdp -> localSdp = sdp);
+            return ours;
+        } : offer -> Optional.empty();
+        ReInvites.answer(context, event, handler, this::echoTimer);
+        timer.refreshed();
+    }
+
+    private void echoTimer(Response ok) {
+        SessionTimers.Agreement agreement = timer.agreement();
+        if (agreement != null) {
+            try {
+                SessionTimers.answer(ok, agreement, timerDecision instanceof SessionTimers.Timer t && t.callerSupports(),
+                        context.headers());
+            } catch (Exception e) {
+                LOG.debug("cannot add the session timer: {}", e.getMessage());
+            }
+        }
+    }
+
+    private void refreshSession() {
+        if (over) {
+            return;
+        }
+        boolean update = !context.timers().forceInvite() && SessionTimers.allows(request, Request.UPDATE);
+        refreshing = DialogRequests.refresh(context, dialog(), localSdp, update, timer.agreement());
+    }
+
+    private void sessionExpired() {
+        if (!over) {
+            LOG.info("the session was not refreshed in time; hanging up");
+            hangUp();
+            ended.run();
+        }
+    }
+
+    /** A response to a request this call sent (a session refresh). */
+    public void response(javax.sip.ResponseEvent event) {
+        if (event.getClientTransaction() == null || event.getClientTransaction() != refreshing) {
+            return;
+        }
+        Response response = event.getResponse();
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return;
+        }
+        refreshing = null;
+        if (status < 300) {
+            if (Request.INVITE.equals(((javax.sip.header.CSeqHeader) response.getHeader(javax.sip.header.CSeqHeader.NAME))
+                    .getMethod())) {
+                DialogRequests.acknowledge(dialog(), response);
+            }
+            timer.refreshed();
+        } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+            sessionExpired();
+        }
     }
 
     @Override
@@ -193,6 +258,9 @@ public final class ServerCall implements IncomingCall {
 
     /** The far side sent ACK for our 200 OK. */
     public void acknowledged() {
+        if (timerDecision instanceof SessionTimers.Timer settled && timer.agreement() == null && !over) {
+            timer.start(settled.agreement(), settled.agreement().refresher() == SessionTimers.Refresher.UAS);
+        }
         confirmed.run();
     }
 
@@ -202,6 +270,7 @@ public final class ServerCall implements IncomingCall {
             return;
         }
         over = true;
+        timer.stop();
         if (cancelled && !answered) {
             respond(Response.REQUEST_TERMINATED, null);
         }
@@ -225,6 +294,12 @@ public final class ServerCall implements IncomingCall {
                 response.addHeader(header);
             }
             response.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+            if (status >= 180 && status < 300) {
+                DialogRequests.addAllow(context, response);
+            }
+            if (status == Response.OK && timerDecision instanceof SessionTimers.Timer settled) {
+                SessionTimers.answer(response, settled.agreement(), settled.callerSupports(), context.headers());
+            }
             if (sdp != null) {
                 ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
                 response.setContent(sdp, type);

@@ -3,6 +3,7 @@ package dev.ataemu.sip.ua;
 import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.sip.call.DtmfRelay;
 import dev.ataemu.sip.call.ServerCall;
+import dev.ataemu.sip.call.SessionTimers;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -84,6 +85,17 @@ final class CallDispatcher {
                 }
                 case Request.INFO -> info(event, callId);
                 case Request.NOTIFY -> notify(event);
+                case Request.UPDATE -> {
+                    ServerCall incoming = byCallId.get(callId);
+                    dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
+                    if (incoming != null) {
+                        incoming.reinvited(event);
+                    } else if (outgoing != null) {
+                        outgoing.reinvited(event);
+                    } else {
+                        answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    }
+                }
                 default -> Requests.answerUnsupported(agent, event);
             }
         } catch (Exception e) {
@@ -93,7 +105,8 @@ final class CallDispatcher {
 
     ServerCall.Context context() {
         return new ServerCall.Context(agent.provider(), agent.messages(), agent.headers(), agent.addresses(),
-                agent.localHost(), agent.localPort(), agent.settings().userId(), agent.settings().userAgent());
+                agent.localHost(), agent.localPort(), agent.settings().userId(), agent.settings().userAgent(),
+                agent.scheduler(), agent.settings().sessionTimer());
     }
 
     void placed(dev.ataemu.sip.call.ClientCall call) {
@@ -106,6 +119,10 @@ final class CallDispatcher {
         dev.ataemu.sip.call.ClientCall call = placed.get(callId);
         if (call != null) {
             call.response(event);
+        }
+        ServerCall incoming = byCallId.get(callId);
+        if (incoming != null) {
+            incoming.response(event);
         }
     }
 
@@ -151,10 +168,17 @@ final class CallDispatcher {
                 case VALID -> { }
             }
         }
+        SessionTimers.Decision timers = SessionTimers.decide(request, agent.settings().sessionTimer());
         ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
                 : agent.provider().getNewServerTransaction(request);
+        if (timers instanceof SessionTimers.TooSmall small) {
+            Response tooSmall = agent.messages().createResponse(SessionTimers.TOO_SMALL, request);
+            tooSmall.addHeader(agent.headers().createHeader(SessionTimers.MIN_SE, Integer.toString(small.minSeSeconds())));
+            transaction.sendResponse(tooSmall);
+            return;
+        }
         transaction.sendResponse(agent.messages().createResponse(Response.TRYING, request));
-        ServerCall call = new ServerCall(context(), transaction);
+        ServerCall call = new ServerCall(context(), transaction, timers);
         byCallId.put(callId, call);
         handler.incoming(call);
     }
