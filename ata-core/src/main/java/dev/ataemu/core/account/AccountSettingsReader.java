@@ -4,6 +4,7 @@ import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.sip.account.AccountSettings;
 import dev.ataemu.sip.account.IncomingChecks;
 import dev.ataemu.sip.account.SessionTimerSettings;
+import dev.ataemu.sip.account.SignallingOptions;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -41,7 +42,9 @@ public final class AccountSettingsReader {
                 number(store, p.subscribeMwi(), 0) == 1,
                 new IncomingChecks(number(store, p.fromProxyOnly(), 0) == 1, number(store, p.checkUserId(), 0) == 1,
                         number(store, p.challengeInvites(), 0) == 1),
-                sessionTimer(store, p.sessionTimer()));
+                sessionTimer(store, p.sessionTimer()),
+                new SignallingOptions(number(store, p.telUri(), 0), text(store, p.proxyRequire()),
+                        number(store, p.unregisterOnReboot(), 0) == 1));
     }
 
     private static SessionTimerSettings sessionTimer(ParameterStore store, AccountParameters.SessionTimerNumbers n) {
@@ -61,7 +64,8 @@ public final class AccountSettingsReader {
             p.challengeInvites(), port == 2 ? AccountParameters.HT502_PORT2.fromProxyOnly() : p.fromProxyOnly(),
             p.sessionTimer().enabled(), p.sessionTimer().expires(), p.sessionTimer().minSe(),
             p.sessionTimer().callerRequests(), p.sessionTimer().calleeRequests(), p.sessionTimer().force(),
-            p.sessionTimer().forceInvite(), p.sessionTimer().uacRefresher(), p.sessionTimer().uasRefresher()};
+            p.sessionTimer().forceInvite(), p.sessionTimer().uacRefresher(), p.sessionTimer().uasRefresher(),
+            p.telUri(), p.proxyRequire(), p.unregisterOnReboot()};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param subscribeMwi      whether to SUBSCRIBE to the account's message-summary once registered (P99)
  * @param checks            what the account checks of incoming requests
  * @param sessionTimer      the session timers (RFC 4028)
+ * @param signalling        how the account writes its requests
  */
 public record AccountSettings(
         boolean active,
@@ -44,7 +45,8 @@ public record AccountSettings(
         Duration t1,
         boolean subscribeMwi,
         IncomingChecks checks,
-        SessionTimerSettings sessionTimer) {
+        SessionTimerSettings sessionTimer,
+        SignallingOptions signalling) {
 
     /** RFC 3261's default T1. */
     public static final Duration DEFAULT_T1 = Duration.ofMillis(500);
@@ -55,7 +57,7 @@ public record AccountSettings(
             Duration reRegisterBefore, Duration retryWait, Duration retryAfterForbidden, String userAgent) {
         this(active, register, server, outboundProxy, userId, authId, password, displayName, transport, localPort, expires,
                 reRegisterBefore, retryWait, retryAfterForbidden, userAgent, "", false, DEFAULT_T1, false,
-                IncomingChecks.NONE, SessionTimerSettings.DEFAULTS);
+                IncomingChecks.NONE, SessionTimerSettings.DEFAULTS, SignallingOptions.DEFAULTS);
     }
 
     public boolean hasFailover() {

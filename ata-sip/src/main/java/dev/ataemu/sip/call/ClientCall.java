@@ -51,14 +51,23 @@ public final class ClientCall implements OutgoingCall {
      * An anonymous call (RFC 3323) goes from {@code "Anonymous" <sip:anonymous@anonymous.invalid>},
      * with {@code Privacy: id} when {@code privacyHeader}.
      */
-    public void start(String user, String host, int port, String offer, String fromDisplayName, boolean anonymous,
-            boolean privacyHeader) throws Exception {
+    public void start(String user, String host, int port, String offer, dev.ataemu.sip.account.AccountSettings account,
+            boolean anonymous, boolean privacyHeader) throws Exception {
+        String fromDisplayName = account.displayName();
         SipURI target = context.addresses().createSipURI(user, host);
         if (port > 0) {
             target.setPort(port);
         }
+        // "Tel URI" (P63): a dialed number is marked as one (RFC 3261 section 19.1.1).
+        if (account.signalling().telUri() != 0 && user.matches("\\+?[0-9*#]+")) {
+            target.setUserParam("phone");
+        }
         SipURI fromUri = anonymous ? context.addresses().createSipURI("anonymous", "anonymous.invalid")
                 : context.addresses().createSipURI(context.userId(), host);
+        // "User ID is Phone Number" (SIP-18): the account's number is marked as one in From.
+        if (!anonymous && account.signalling().telUri() != 0) {
+            fromUri.setUserParam("phone");
+        }
         Address from = context.addresses().createAddress(fromUri);
         if (anonymous) {
             from.setDisplayName("Anonymous");
@@ -76,6 +85,20 @@ public final class ClientCall implements OutgoingCall {
         contact.setPort(context.localPort());
         request.addHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
         request.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+        if (!account.signalling().proxyRequire().isBlank()) {
+            request.addHeader(context.headers().createProxyRequireHeader(account.signalling().proxyRequire().trim()));
+        }
+        // The outbound proxy (P48) takes the INVITE first; loose routing keeps the Request-URI.
+        java.util.Optional<String> proxy = account.outboundProxy().filter(text -> !text.isBlank());
+        if (proxy.isPresent()) {
+            dev.ataemu.sip.account.ServerAddress address = dev.ataemu.sip.account.ServerAddress.parse(proxy.get());
+            SipURI route = context.addresses().createSipURI(null, address.host());
+            if (address.port() > 0) {
+                route.setPort(address.port());
+            }
+            route.setLrParam();
+            request.addHeader(context.headers().createRouteHeader(context.addresses().createAddress(route)));
+        }
         if (anonymous && privacyHeader) {
             request.addHeader(context.headers().createHeader("Privacy", "id"));
             request.addHeader(context.headers().createHeader("P-Asserted-Identity",

@@ -1,5 +1,6 @@
 package dev.ataemu.sip.ua;
 
+import dev.ataemu.sip.account.ServerAddress;
 import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.sip.call.DtmfRelay;
 import dev.ataemu.sip.call.ServerCall;

@@ -1,5 +1,6 @@
 package dev.ataemu.sip.ua;
 
+import dev.ataemu.sip.account.ServerAddress;
 import dev.ataemu.time.Scheduler;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.ataemu.sip.ua;
 
+import dev.ataemu.sip.account.ServerAddress;
 import dev.ataemu.sip.account.AccountSettings;
 import dev.ataemu.time.Scheduler;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
@@ -61,6 +62,8 @@ public final class Registration {
     private Scheduler.Timer next;
     private Duration granted = Duration.ZERO;
     private boolean onFailover;
+    /** "Unregister On Reboot" (P81): the first REGISTER after start removes every binding (Contact: *). */
+    private boolean clearing;
 
     Registration(UserAgent agent, AuthenticationHelper auth, Listener listener) {
         this.agent = agent;
@@ -91,7 +94,8 @@ public final class Registration {
             enter(RegistrationState.IDLE, "no server or user ID, or registration off");
             return;
         }
-        send(agent.settings().expires());
+        clearing = agent.settings().signalling().unregisterOnReboot();
+        send(clearing ? Duration.ZERO : agent.settings().expires());
     }
 
     /** Stops refreshing, and withdraws the binding if there is one. */
@@ -130,6 +134,12 @@ public final class Registration {
         challenges = 0;
         if (stopping) {
             enter(RegistrationState.IDLE, "unregistered (" + status + ")");
+            return;
+        }
+        if (clearing) {
+            clearing = false;
+            LOG.info("{}: old bindings removed ({}); registering", agent.settings().userId(), status);
+            send(agent.settings().expires());
             return;
         }
         if (status >= 200 && status < 300) {
@@ -261,7 +271,8 @@ public final class Registration {
         if (!"udp".equalsIgnoreCase(agent.transport())) {
             contactUri.setTransportParam(agent.transport().toLowerCase());
         }
-        request.addHeader(agent.headers().createContactHeader(agent.addresses().createAddress(contactUri)));
+        request.addHeader(clearing ? agent.headers().createContactHeader()
+                : agent.headers().createContactHeader(agent.addresses().createAddress(contactUri)));
         request.addHeader(agent.headers().createExpiresHeader((int) expires.toSeconds()));
         request.addHeader(agent.headers().createHeader("User-Agent", settings.userAgent()));
         settings.outboundProxy().filter(proxy -> !proxy.isBlank()).ifPresent(proxy -> addRoute(request, proxy));

@@ -1,5 +1,6 @@
 package dev.ataemu.sip.ua;
 
+import dev.ataemu.sip.account.ServerAddress;
 import dev.ataemu.sip.account.AccountSettings;
 import dev.ataemu.sip.stack.SipStacks;
 import dev.ataemu.time.Scheduler;
@@ -100,7 +101,7 @@ public final class UserAgent implements AutoCloseable {
             dev.ataemu.sip.call.OutgoingCall.Listener listener) throws Exception {
         ServerAddress server = ServerAddress.parse(registration.server());
         dev.ataemu.sip.call.ClientCall call = new dev.ataemu.sip.call.ClientCall(calls.context(), auth, listener);
-        call.start(user, server.host(), server.port(), offer, settings.displayName(), anonymous, privacyHeader);
+        call.start(user, server.host(), server.port(), offer, settings, anonymous, privacyHeader);
         calls.placed(call);
         return call;
     }

@@ -1,9 +1,9 @@
-package dev.ataemu.sip.ua;
+package dev.ataemu.sip.account;
 
 /** A server as the P-values write it: {@code host}, {@code host:port}, {@code [v6]:port}; port 0 = default. */
-record ServerAddress(String host, int port) {
+public record ServerAddress(String host, int port) {
 
-    static ServerAddress parse(String text) {
+    public static ServerAddress parse(String text) {
         String value = text.strip();
         if (value.startsWith("[")) {
             int end = value.indexOf(']');

@@ -1,0 +1,13 @@
+package dev.ataemu.sip.account;
+
+/**
+ * How an account writes its requests.
+ *
+ * @param telUri        0: plain SIP URIs; 1: {@code user=phone} on numbers; 2: {@code tel:} URIs for numbers (P63 / P763)
+ * @param proxyRequire  a {@code Proxy-Require} option to send, or empty (P197 / P792)
+ * @param unregisterOnReboot remove every binding of the account (Contact {@code *}) before registering (P81)
+ */
+public record SignallingOptions(int telUri, String proxyRequire, boolean unregisterOnReboot) {
+
+    public static final SignallingOptions DEFAULTS = new SignallingOptions(0, "", false);
+}
