@@ -44,7 +44,7 @@ public final class AccountSettingsReader {
                         number(store, p.challengeInvites(), 0) == 1),
                 sessionTimer(store, p.sessionTimer()),
                 new SignallingOptions(number(store, p.telUri(), 0), text(store, p.proxyRequire()),
-                        number(store, p.unregisterOnReboot(), 0) == 1));
+                        number(store, p.unregisterOnReboot(), 0) == 1, number(store, p.reliableProvisional(), 0) == 1));
     }
 
     private static SessionTimerSettings sessionTimer(ParameterStore store, AccountParameters.SessionTimerNumbers n) {
@@ -65,7 +65,7 @@ public final class AccountSettingsReader {
             p.sessionTimer().enabled(), p.sessionTimer().expires(), p.sessionTimer().minSe(),
             p.sessionTimer().callerRequests(), p.sessionTimer().calleeRequests(), p.sessionTimer().force(),
             p.sessionTimer().forceInvite(), p.sessionTimer().uacRefresher(), p.sessionTimer().uasRefresher(),
-            p.telUri(), p.proxyRequire(), p.unregisterOnReboot()};
+            p.telUri(), p.proxyRequire(), p.unregisterOnReboot(), p.reliableProvisional()};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

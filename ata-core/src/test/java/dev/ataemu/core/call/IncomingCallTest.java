@@ -142,4 +142,24 @@ class IncomingCallTest {
             assertThat(calling.handset().ringing()).isFalse();
         }
     }
+
+    @Test
+    @DisplayName("PLAT-53 with 100rel on (P272) the 180 to a caller that supports it is reliable and taken back by PRACK")
+    void reliableRinging() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of("P272", "1"));
+             InputStream scenario = getClass().getResourceAsStream("sipp-uac-100rel.xml")) {
+            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-100rel.xml");
+            Files.copy(scenario, file);
+            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").calls(1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+            VirtualHandset handset = calling.handset();
+            CallingDevice.await(handset::ringing);
+            Thread.sleep(1000);
+            handset.offHook();
+            SippResult result = caller.awaitResult(Duration.ofSeconds(30));
+
+            assertThat(result.succeeded()).as(() -> result.describe() + readQuietly(result.messages())).isTrue();
+            handset.onHook();
+        }
+    }
 }

@@ -100,4 +100,26 @@ class OutgoingCallTest {
                     .contains("a=rtpmap:13 CN/8000");
         }
     }
+
+    @Test
+    @DisplayName("PLAT-53 with 100rel on (P272) the INVITE offers it and a reliable 183 is PRACKed")
+    void prackOfReliable183() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createDirectories(work.resolve("sipp")).resolve("sipp-uas-100rel.xml");
+        try (java.io.InputStream scenario = getClass().getResourceAsStream("sipp-uas-100rel.xml")) {
+            java.nio.file.Files.copy(scenario, file);
+        }
+        SippRun callee = Sipp.scenario(work.resolve("sipp"), file).calls(1).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P272", "1"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("1234#", 80, 80);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.CONNECTED);
+            handset.onHook();
+            SippResult result = callee.awaitResult(Duration.ofSeconds(20));
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+        }
+    }
 }

@@ -106,6 +106,9 @@ public final class ClientCall implements OutgoingCall {
         }
         DialogRequests.addAllow(context, request);
         SessionTimers.request(request, context.timers(), context.headers());
+        if (context.reliableProvisional()) {
+            request.addHeader(context.headers().createSupportedHeader("100rel"));
+        }
         ContentTypeHeader type = context.headers().createContentTypeHeader("application", "sdp");
         request.setContent(offer, type);
         localSdp = offer;
@@ -132,6 +135,9 @@ public final class ClientCall implements OutgoingCall {
             return;
         }
         if (status < 200) {
+            if (status > 100 && Extensions.supports(response, "100rel") && response.getHeader("RSeq") != null) {
+                prack(event);
+            }
             if (status == Response.RINGING || status == Response.SESSION_PROGRESS) {
                 listener.ringing();
             }
@@ -171,6 +177,17 @@ public final class ClientCall implements OutgoingCall {
             return;
         }
         fail(status, response.getReasonPhrase());
+    }
+
+    /** Acknowledges a reliable provisional response (RFC 3262) with PRACK. */
+    private void prack(ResponseEvent event) {
+        Dialog early = event.getDialog() != null ? event.getDialog() : dialog;
+        try {
+            Request prack = early.createPrack(event.getResponse());
+            early.sendRequest(context.provider().getNewClientTransaction(prack));
+        } catch (Exception e) {
+            LOG.warn("cannot PRACK the {}: {}", event.getResponse().getStatusCode(), e.getMessage());
+        }
     }
 
     /** The far end sent BYE. */
@@ -217,7 +234,7 @@ public final class ClientCall implements OutgoingCall {
         if (over || !answered) {
             return;
         }
-        boolean update = !context.timers().forceInvite() && SessionTimers.allows(answer, Request.UPDATE);
+        boolean update = !context.timers().forceInvite() && Extensions.allows(answer, Request.UPDATE);
         refreshing = DialogRequests.refresh(context, dialog, localSdp, update, timer.agreement());
     }
 

@@ -28,7 +28,8 @@ public final class ServerCall implements IncomingCall {
     /** What the call needs from its user agent. */
     public record Context(SipProvider provider, MessageFactory messages, HeaderFactory headers,
             AddressFactory addresses, String localHost, int localPort, String userId, String userAgent,
-            dev.ataemu.time.Scheduler scheduler, dev.ataemu.sip.account.SessionTimerSettings timers) {
+            dev.ataemu.time.Scheduler scheduler, dev.ataemu.sip.account.SessionTimerSettings timers,
+            boolean reliableProvisional) {
     }
 
     private final Context context;
@@ -118,7 +119,29 @@ public final class ServerCall implements IncomingCall {
 
     @Override
     public void ringing() {
-        if (!answered && !over) {
+        if (answered || over) {
+            return;
+        }
+        if (context.reliableProvisional() && Extensions.supports(request, "100rel")) {
+            ringReliably();
+            return;
+        }
+        respond(Response.RINGING, null);
+    }
+
+    /** 180 sent reliably (RFC 3262): with RSeq and Require: 100rel, retransmitted until the caller's PRACK. */
+    private void ringReliably() {
+        try {
+            Response ringing = dialog().createReliableProvisionalResponse(Response.RINGING);
+            ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(toTag);
+            SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
+            contact.setPort(context.localPort());
+            ringing.setHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
+            ringing.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+            DialogRequests.addAllow(context, ringing);
+            dialog().sendReliableProvisionalResponse(ringing);
+        } catch (Exception e) {
+            LOG.info("cannot ring reliably ({}); ringing plainly", e.getMessage());
             respond(Response.RINGING, null);
         }
     }
@@ -210,7 +233,7 @@ public final class ServerCall implements IncomingCall {
         if (over) {
             return;
         }
-        boolean update = !context.timers().forceInvite() && SessionTimers.allows(request, Request.UPDATE);
+        boolean update = !context.timers().forceInvite() && Extensions.allows(request, Request.UPDATE);
         refreshing = DialogRequests.refresh(context, dialog(), localSdp, update, timer.agreement());
     }
 

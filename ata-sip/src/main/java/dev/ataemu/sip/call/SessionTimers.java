@@ -1,7 +1,6 @@
 package dev.ataemu.sip.call;
 
 import dev.ataemu.sip.account.SessionTimerSettings;
-import java.util.ListIterator;
 import java.util.Locale;
 import java.util.Optional;
 import javax.sip.header.Header;
@@ -53,7 +52,7 @@ public final class SessionTimers {
         if (!settings.enabled()) {
             return new NoTimer();
         }
-        boolean supports = supports(invite, "timer");
+        boolean supports = Extensions.supports(invite, "timer");
         Optional<Agreement> asked = read(invite);
         Refresher ours = settings.uasRefresher() == 2 || !supports ? Refresher.UAS : Refresher.UAC;
         if (asked.isPresent()) {
@@ -110,34 +109,6 @@ public final class SessionTimers {
         return settings.callerRequests()
                 ? Optional.of(new Agreement(settings.expiresSeconds(), Refresher.UAC))
                 : Optional.empty();
-    }
-
-    /** Whether the message's Supported (or Require) headers name {@code option}. */
-    public static boolean supports(Message message, String option) {
-        for (String name : new String[] {"Supported", "Require"}) {
-            ListIterator<?> values = message.getHeaders(name);
-            while (values.hasNext()) {
-                for (String token : value((Header) values.next()).split(",")) {
-                    if (token.trim().equalsIgnoreCase(option)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return false;
-    }
-
-    /** Whether the peer's Allow header lists {@code method}. */
-    public static boolean allows(Message message, String method) {
-        ListIterator<?> values = message.getHeaders("Allow");
-        while (values.hasNext()) {
-            for (String token : value((Header) values.next()).split(",")) {
-                if (token.trim().equalsIgnoreCase(method)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static Optional<Agreement> read(Message message) {

@@ -86,6 +86,9 @@ final class CallDispatcher {
                 }
                 case Request.INFO -> info(event, callId);
                 case Request.NOTIFY -> notify(event);
+                // The stack matches RAck to our reliable 180 and stops retransmitting it; the PRACK gets its 200.
+                case Request.PRACK -> answer(event, byCallId.containsKey(callId) ? Response.OK
+                        : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 case Request.UPDATE -> {
                     ServerCall incoming = byCallId.get(callId);
                     dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
@@ -107,7 +110,7 @@ final class CallDispatcher {
     ServerCall.Context context() {
         return new ServerCall.Context(agent.provider(), agent.messages(), agent.headers(), agent.addresses(),
                 agent.localHost(), agent.localPort(), agent.settings().userId(), agent.settings().userAgent(),
-                agent.scheduler(), agent.settings().sessionTimer());
+                agent.scheduler(), agent.settings().sessionTimer(), agent.settings().signalling().reliableProvisional());
     }
 
     void placed(dev.ataemu.sip.call.ClientCall call) {
