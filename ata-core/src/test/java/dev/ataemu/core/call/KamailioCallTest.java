@@ -34,50 +34,67 @@ class KamailioCallTest {
     @DisplayName("SIP-02 CALL-01 CALL-06 port 1 calls port 2 through Kamailio: a tone in one mouthpiece is heard in the other earpiece")
     void portsCallEachOtherThroughKamailio() throws Exception {
         try (Kamailio kamailio = Kamailio.start(work.resolve("kamailio"), Map.of("1001", "alpha-1", "1002", "beta-2"))) {
-            String server = kamailio.hostPort();
-            Map<String, String> accounts = Map.of(
-                    "P47", server, "P34", "alpha-1", "P747", server, "P735", "1002", "P734", "beta-2",
-                    "P739", Integer.toString(freeEvenPort()));
-            try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, accounts)) {
-                CallingDevice.await(() -> calling.device.status().ports().stream()
-                        .allMatch(port -> port.registration() == RegistrationState.REGISTERED));
-                assertThat(kamailio.isRegistered("1002")).as(() -> kamailio.logTail(40)).isTrue();
-
-                VirtualHandset caller = calling.device.handset(1);
-                VirtualHandset callee = calling.device.handset(2);
-                callee.speak(new ToneGenerator(ToneSpec.parse("f1=1300@-12,c=0/0;")));
-                caller.offHook();
-                Thread.sleep(300);
-                caller.press("1002#", 80, 80);
-
-                CallingDevice.await(callee::ringing);
-                assertThat(callee.ringing()).as(() -> "caller line " + calling.device.fxsLine(1).state() + " dialed "
-                        + calling.device.fxsLine(1).dialed() + "\n" + kamailio.logTail(40)).isTrue();
-                CallingDevice.await(() -> callee.callerId().isPresent());
-                assertThat(callee.callerId()).isPresent();
-                assertThat(callee.callerId().get().callerId().number()).hasValue("1001");
-                callee.offHook();
-                CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
-                // Talk only once connected: a voice over the keys would hide the DTMF from the detector.
-                caller.speak(new ToneGenerator(ToneSpec.parse("f1=700@-12,c=0/0;")));
-                Thread.sleep(2000);
-
-                short[] calleeHears = callee.earpiece().last(1000);
-                short[] callerHears = caller.earpiece().last(1000);
-                double sevenHundred = Goertzel.levelDbm0(calleeHears, 0, calleeHears.length, 700);
-                double thirteenHundred = Goertzel.levelDbm0(callerHears, 0, callerHears.length, 1300);
-                System.out.printf("through Kamailio: port 2 hears 700 Hz at %.1f dBm0, port 1 hears 1300 Hz at %.1f dBm0%n",
-                        sevenHundred, thirteenHundred);
-                assertThat(sevenHundred).isGreaterThan(-20);
-                assertThat(thirteenHundred).isGreaterThan(-20);
-
-                caller.onHook();
-                CallingDevice.await(() -> calling.device.fxsLine(2).state() == LineState.OFF_HOOK_IDLE);
-                assertThat(calling.device.fxsLine(2).state()).as("the BYE reached port 2").isEqualTo(LineState.OFF_HOOK_IDLE);
-                callee.onHook();
-            }
+            portsCallEachOther(kamailio, Map.of());
         }
     }
+
+    @Test
+    @DisplayName("SIP-09 over TCP (P130 / P830): both ports register with Kamailio and call each other, audio both ways")
+    void portsCallEachOtherOverTcp() throws Exception {
+        try (Kamailio kamailio = Kamailio.builder(work.resolve("kamailio")).users(Map.of("1001", "alpha-1", "1002", "beta-2"))
+                .tcp(true).start()) {
+            portsCallEachOther(kamailio, Map.of("P130", "1", "P830", "1"));
+        }
+    }
+
+    private void portsCallEachOther(Kamailio kamailio, Map<String, String> extra) throws Exception {
+        String server = kamailio.hostPort();
+        Map<String, String> accounts = new java.util.HashMap<>(extra);
+        accounts.putAll(Map.of(
+                "P47", server, "P34", "alpha-1", "P747", server, "P735", "1002", "P734", "beta-2",
+                "P739", Integer.toString(freeEvenPort())));
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, accounts)) {
+            CallingDevice.await(() -> calling.device.status().ports().stream()
+                    .allMatch(port -> port.registration() == RegistrationState.REGISTERED));
+            assertThat(kamailio.isRegistered("1002")).as(() -> kamailio.logTail(40)).isTrue();
+            if ("1".equals(extra.get("P130"))) {
+                assertThat(kamailio.registrations()).as("the bindings were made over TCP").contains("transport=tcp");
+            }
+
+            VirtualHandset caller = calling.device.handset(1);
+            VirtualHandset callee = calling.device.handset(2);
+            callee.speak(new ToneGenerator(ToneSpec.parse("f1=1300@-12,c=0/0;")));
+            caller.offHook();
+            Thread.sleep(300);
+            caller.press("1002#", 80, 80);
+
+            CallingDevice.await(callee::ringing);
+            assertThat(callee.ringing()).as(() -> "caller line " + calling.device.fxsLine(1).state() + " dialed "
+                    + calling.device.fxsLine(1).dialed() + "\n" + kamailio.logTail(40)).isTrue();
+            CallingDevice.await(() -> callee.callerId().isPresent());
+            assertThat(callee.callerId()).isPresent();
+            assertThat(callee.callerId().get().callerId().number()).hasValue("1001");
+            callee.offHook();
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            // Talk only once connected: a voice over the keys would hide the DTMF from the detector.
+            caller.speak(new ToneGenerator(ToneSpec.parse("f1=700@-12,c=0/0;")));
+            Thread.sleep(2000);
+
+            short[] calleeHears = callee.earpiece().last(1000);
+            short[] callerHears = caller.earpiece().last(1000);
+            double sevenHundred = Goertzel.levelDbm0(calleeHears, 0, calleeHears.length, 700);
+            double thirteenHundred = Goertzel.levelDbm0(callerHears, 0, callerHears.length, 1300);
+            System.out.printf("through Kamailio: port 2 hears 700 Hz at %.1f dBm0, port 1 hears 1300 Hz at %.1f dBm0%n",
+                    sevenHundred, thirteenHundred);
+            assertThat(sevenHundred).isGreaterThan(-20);
+            assertThat(thirteenHundred).isGreaterThan(-20);
+
+            caller.onHook();
+            CallingDevice.await(() -> calling.device.fxsLine(2).state() == LineState.OFF_HOOK_IDLE);
+            assertThat(calling.device.fxsLine(2).state()).as("the BYE reached port 2").isEqualTo(LineState.OFF_HOOK_IDLE);
+            callee.onHook();
+        }
+}
 
     @Test
     @DisplayName("SIP-02 CALL-01 FXO-01 FXO-06 FXO-11 the HT813's FXS account calls its FXO account through Kamailio: "

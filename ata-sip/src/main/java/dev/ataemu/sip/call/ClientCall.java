@@ -58,6 +58,7 @@ public final class ClientCall implements OutgoingCall {
         if (port > 0) {
             target.setPort(port);
         }
+        context.onTransport(target);
         // "Tel URI" (P63): a dialed number is marked as one (RFC 3261 section 19.1.1).
         if (account.signalling().telUri() != 0 && user.matches("\\+?[0-9*#]+")) {
             target.setUserParam("phone");
@@ -75,15 +76,13 @@ public final class ClientCall implements OutgoingCall {
             from.setDisplayName(fromDisplayName);
         }
         List<ViaHeader> via = new ArrayList<>();
-        via.add(context.headers().createViaHeader(context.localHost(), context.localPort(), "udp", null));
+        via.add(context.headers().createViaHeader(context.localHost(), context.localPort(), context.transport(), null));
         Request request = context.messages().createRequest(target, Request.INVITE,
                 context.provider().getNewCallId(), context.headers().createCSeqHeader(1L, Request.INVITE),
                 context.headers().createFromHeader(from, Long.toHexString(System.nanoTime())),
                 context.headers().createToHeader(context.addresses().createAddress(target), null), via,
                 context.headers().createMaxForwardsHeader(70));
-        SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
-        contact.setPort(context.localPort());
-        request.addHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
+        request.addHeader(context.contact());
         request.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
         if (!account.signalling().proxyRequire().isBlank()) {
             request.addHeader(context.headers().createProxyRequireHeader(account.signalling().proxyRequire().trim()));
@@ -97,6 +96,7 @@ public final class ClientCall implements OutgoingCall {
                 route.setPort(address.port());
             }
             route.setLrParam();
+            context.onTransport(route);
             request.addHeader(context.headers().createRouteHeader(context.addresses().createAddress(route)));
         }
         if (anonymous && privacyHeader) {

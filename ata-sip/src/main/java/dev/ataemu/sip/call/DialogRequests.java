@@ -38,9 +38,7 @@ final class DialogRequests {
             refresh.addHeader(context.headers().createHeader(SessionTimers.SESSION_EXPIRES,
                     agreement.intervalSeconds() + ";refresher=" + agreement.refresher().name().toLowerCase()));
             if (!update) {
-                javax.sip.address.SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
-                contact.setPort(context.localPort());
-                refresh.addHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
+                refresh.addHeader(context.contact());
                 refresh.setContent(sdp, context.headers().createContentTypeHeader("application", "sdp"));
             }
             javax.sip.ClientTransaction transaction = context.provider().getNewClientTransaction(refresh);

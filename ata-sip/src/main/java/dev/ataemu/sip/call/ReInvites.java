@@ -4,8 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.address.SipURI;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -59,10 +57,7 @@ public final class ReInvites {
                 return;
             }
             Response ok = context.messages().createResponse(Response.OK, request);
-            SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
-            contact.setPort(context.localPort());
-            ContactHeader header = context.headers().createContactHeader(context.addresses().createAddress(contact));
-            ok.addHeader(header);
+            ok.addHeader(context.contact());
             ok.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
             DialogRequests.addAllow(context, ok);
             decorate.accept(ok);

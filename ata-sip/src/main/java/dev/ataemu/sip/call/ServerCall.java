@@ -29,7 +29,24 @@ public final class ServerCall implements IncomingCall {
     public record Context(SipProvider provider, MessageFactory messages, HeaderFactory headers,
             AddressFactory addresses, String localHost, int localPort, String userId, String userAgent,
             dev.ataemu.time.Scheduler scheduler, dev.ataemu.sip.account.SessionTimerSettings timers,
-            boolean reliableProvisional) {
+            boolean reliableProvisional, String transport) {
+
+        /** Our Contact: the account's user at the listening address, with the transport when not UDP. */
+        public ContactHeader contact() throws java.text.ParseException {
+            SipURI uri = addresses.createSipURI(userId, localHost);
+            uri.setPort(localPort);
+            if (!"udp".equalsIgnoreCase(transport)) {
+                uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
+            }
+            return headers.createContactHeader(addresses.createAddress(uri));
+        }
+
+        /** Marks a URI we send to with our transport, so the stack uses it (it takes UDP otherwise). */
+        public void onTransport(SipURI uri) throws java.text.ParseException {
+            if (!"udp".equalsIgnoreCase(transport)) {
+                uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
     }
 
     private final Context context;
@@ -134,9 +151,7 @@ public final class ServerCall implements IncomingCall {
         try {
             Response ringing = dialog().createReliableProvisionalResponse(Response.RINGING);
             ((ToHeader) ringing.getHeader(ToHeader.NAME)).setTag(toTag);
-            SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
-            contact.setPort(context.localPort());
-            ringing.setHeader(context.headers().createContactHeader(context.addresses().createAddress(contact)));
+            ringing.setHeader(context.contact());
             ringing.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
             DialogRequests.addAllow(context, ringing);
             dialog().sendReliableProvisionalResponse(ringing);
@@ -311,10 +326,7 @@ public final class ServerCall implements IncomingCall {
                 ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(toTag);
             }
             if (status >= 180 && status < 300) {
-                SipURI contact = context.addresses().createSipURI(context.userId(), context.localHost());
-                contact.setPort(context.localPort());
-                ContactHeader header = context.headers().createContactHeader(context.addresses().createAddress(contact));
-                response.addHeader(header);
+                response.addHeader(context.contact());
             }
             response.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
             if (status >= 180 && status < 300) {

@@ -110,7 +110,8 @@ final class CallDispatcher {
     ServerCall.Context context() {
         return new ServerCall.Context(agent.provider(), agent.messages(), agent.headers(), agent.addresses(),
                 agent.localHost(), agent.localPort(), agent.settings().userId(), agent.settings().userAgent(),
-                agent.scheduler(), agent.settings().sessionTimer(), agent.settings().signalling().reliableProvisional());
+                agent.scheduler(), agent.settings().sessionTimer(), agent.settings().signalling().reliableProvisional(),
+                agent.transport());
     }
 
     void placed(dev.ataemu.sip.call.ClientCall call) {

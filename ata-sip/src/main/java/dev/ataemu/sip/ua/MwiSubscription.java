@@ -130,6 +130,9 @@ final class MwiSubscription {
         if (server.port() > 0) {
             target.setPort(server.port());
         }
+        if (!"udp".equalsIgnoreCase(agent.transport())) {
+            target.setTransportParam(agent.transport().toLowerCase());
+        }
         SipURI aor = agent.addresses().createSipURI(agent.settings().userId(),
                 ServerAddress.parse(agent.settings().server()).host());
         Address aorAddress = agent.addresses().createAddress(aor);

@@ -252,6 +252,9 @@ public final class Registration {
         if (server.port() > 0) {
             requestUri.setPort(server.port());
         }
+        if (!"udp".equalsIgnoreCase(agent.transport())) {
+            requestUri.setTransportParam(agent.transport().toLowerCase());
+        }
         // The address of record stays in the account's own domain, whichever server takes it.
         SipURI aor = agent.addresses().createSipURI(settings.userId(), ServerAddress.parse(settings.server()).host());
         Address aorAddress = agent.addresses().createAddress(aor);
