@@ -31,7 +31,14 @@ public record AccountParameters(
         int telUri,
         int proxyRequire,
         int unregisterOnReboot,
-        int reliableProvisional) {
+        int reliableProvisional,
+        int natTraversal,
+        int optionsKeepAlive,
+        int optionsInterval,
+        int optionsMaxLost) {
+
+    /** "Keep-alive interval", shared by the ports. */
+    public static final int KEEP_ALIVE_INTERVAL = 84;
 
     /** Where a port's session-timer settings live. */
     public record SessionTimerNumbers(int enabled, int expires, int minSe, int callerRequests, int calleeRequests,
@@ -43,14 +50,14 @@ public record AccountParameters(
 
 
     public static final AccountParameters PORT1 =
-            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209, 99, 243, 258, 2346, TIMER1, 63, 197, 81, 272);
+            new AccountParameters(1, 271, 31, 47, 48, 35, 36, 34, 3, 130, 40, 32, 2330, 138, 26002, 967, 4567, 209, 99, 243, 258, 2346, TIMER1, 63, 197, 81, 272, 52, 2397, 2398, 2399);
     public static final AccountParameters PORT2 =
-            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440, 709, 743, 449, 2446, TIMER2, 763, 792, 0, 435);
+            new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568, 440, 709, 743, 449, 2446, TIMER2, 763, 792, 0, 435, 730, 2497, 2498, 2499);
 
     /** The HT502 keeps its port-2 "from SIP proxy only" switch at P4043, not P743. */
     public static final AccountParameters HT502_PORT2 =
             new AccountParameters(2, 401, 731, 747, 748, 735, 736, 734, 703, 830, 740, 732, 2430, 471, 26102, 987, 4568,
-                    440, 709, 4043, 449, 2446, TIMER2, 763, 792, 0, 435);
+                    440, 709, 4043, 449, 2446, TIMER2, 763, 792, 0, 435, 730, 2497, 2498, 2499);
 
     public static AccountParameters of(int port) {
         return switch (port) {

@@ -3,6 +3,7 @@ package dev.ataemu.core.account;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.sip.account.AccountSettings;
 import dev.ataemu.sip.account.IncomingChecks;
+import dev.ataemu.sip.account.KeepAliveSettings;
 import dev.ataemu.sip.account.SessionTimerSettings;
 import dev.ataemu.sip.account.SignallingOptions;
 import java.time.Duration;
@@ -44,7 +45,11 @@ public final class AccountSettingsReader {
                         number(store, p.challengeInvites(), 0) == 1),
                 sessionTimer(store, p.sessionTimer()),
                 new SignallingOptions(number(store, p.telUri(), 0), text(store, p.proxyRequire()),
-                        number(store, p.unregisterOnReboot(), 0) == 1, number(store, p.reliableProvisional(), 0) == 1));
+                        number(store, p.unregisterOnReboot(), 0) == 1, number(store, p.reliableProvisional(), 0) == 1),
+                new KeepAliveSettings(number(store, p.natTraversal(), 0) != 0,
+                        Duration.ofSeconds(number(store, AccountParameters.KEEP_ALIVE_INTERVAL, 20)),
+                        number(store, p.optionsKeepAlive(), 0) == 1, Duration.ofSeconds(number(store, p.optionsInterval(), 30)),
+                        number(store, p.optionsMaxLost(), 3)));
     }
 
     private static SessionTimerSettings sessionTimer(ParameterStore store, AccountParameters.SessionTimerNumbers n) {
@@ -65,7 +70,8 @@ public final class AccountSettingsReader {
             p.sessionTimer().enabled(), p.sessionTimer().expires(), p.sessionTimer().minSe(),
             p.sessionTimer().callerRequests(), p.sessionTimer().calleeRequests(), p.sessionTimer().force(),
             p.sessionTimer().forceInvite(), p.sessionTimer().uacRefresher(), p.sessionTimer().uasRefresher(),
-            p.telUri(), p.proxyRequire(), p.unregisterOnReboot(), p.reliableProvisional()};
+            p.telUri(), p.proxyRequire(), p.unregisterOnReboot(), p.reliableProvisional(), p.natTraversal(),
+            AccountParameters.KEEP_ALIVE_INTERVAL, p.optionsKeepAlive(), p.optionsInterval(), p.optionsMaxLost()};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

@@ -23,6 +23,7 @@ import java.util.Optional;
  * @param checks            what the account checks of incoming requests
  * @param sessionTimer      the session timers (RFC 4028)
  * @param signalling        how the account writes its requests
+ * @param keepAlive         NAT keep-alives and OPTIONS keep-alives
  */
 public record AccountSettings(
         boolean active,
@@ -46,7 +47,8 @@ public record AccountSettings(
         boolean subscribeMwi,
         IncomingChecks checks,
         SessionTimerSettings sessionTimer,
-        SignallingOptions signalling) {
+        SignallingOptions signalling,
+        KeepAliveSettings keepAlive) {
 
     /** RFC 3261's default T1. */
     public static final Duration DEFAULT_T1 = Duration.ofMillis(500);
@@ -57,7 +59,8 @@ public record AccountSettings(
             Duration reRegisterBefore, Duration retryWait, Duration retryAfterForbidden, String userAgent) {
         this(active, register, server, outboundProxy, userId, authId, password, displayName, transport, localPort, expires,
                 reRegisterBefore, retryWait, retryAfterForbidden, userAgent, "", false, DEFAULT_T1, false,
-                IncomingChecks.NONE, SessionTimerSettings.DEFAULTS, SignallingOptions.DEFAULTS);
+                IncomingChecks.NONE, SessionTimerSettings.DEFAULTS, SignallingOptions.DEFAULTS,
+                KeepAliveSettings.OFF);
     }
 
     public boolean hasFailover() {

@@ -98,6 +98,13 @@ public final class Registration {
         send(clearing ? Duration.ZERO : agent.settings().expires());
     }
 
+    /** Registers again now (the server seems to have lost us), without starting over. */
+    public void renew() {
+        if (!stopping && agent.settings().canRegister()) {
+            send(agent.settings().expires());
+        }
+    }
+
     /** Stops refreshing, and withdraws the binding if there is one. */
     public void stop() {
         cancelTimer();

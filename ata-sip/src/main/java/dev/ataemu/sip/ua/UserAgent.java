@@ -52,6 +52,7 @@ public final class UserAgent implements AutoCloseable {
     private final CallDispatcher calls;
     private final AuthenticationHelper auth;
     private final MwiSubscription mwi;
+    private KeepAlive keepAlive;
     private volatile java.util.function.Consumer<MessageSummary> messageWaiting = summary -> { };
 
     public UserAgent(String name, InetAddress address, AccountSettings settings, Scheduler scheduler,
@@ -82,9 +83,13 @@ public final class UserAgent implements AutoCloseable {
             if (state == RegistrationState.REGISTERED && settings.subscribeMwi()) {
                 mwiSubscription().start();
             }
+            if (state == RegistrationState.REGISTERED) {
+                keepAlive.start();
+            }
         });
         this.calls = new CallDispatcher(this);
         this.mwi = new MwiSubscription(this, auth);
+        this.keepAlive = new KeepAlive(this);
     }
 
     /**
@@ -160,6 +165,10 @@ public final class UserAgent implements AutoCloseable {
         return listeningPoint.getPort();
     }
 
+    ListeningPoint listeningPoint() {
+        return listeningPoint;
+    }
+
     String transport() {
         return listeningPoint.getTransport();
     }
@@ -169,6 +178,7 @@ public final class UserAgent implements AutoCloseable {
     public void close() {
         registration.halt();
         mwi.stop();
+        keepAlive.stop();
         SipStacks.stop(stack);
     }
 
@@ -188,6 +198,8 @@ public final class UserAgent implements AutoCloseable {
                     registration.response(event);
                 } else if (mwi.owns(event)) {
                     mwi.response(event);
+                } else if (keepAlive.owns(event)) {
+                    keepAlive.response(event);
                 } else {
                     calls.response(event);
                 }
@@ -197,9 +209,12 @@ public final class UserAgent implements AutoCloseable {
         @Override
         public void processTimeout(TimeoutEvent event) {
             scheduler.execute(() -> {
-                if (event.getClientTransaction() != null
-                        && javax.sip.message.Request.SUBSCRIBE.equals(event.getClientTransaction().getRequest().getMethod())) {
+                String method = event.getClientTransaction() == null ? ""
+                        : event.getClientTransaction().getRequest().getMethod();
+                if (javax.sip.message.Request.SUBSCRIBE.equals(method)) {
                     mwi.timeout();
+                } else if (javax.sip.message.Request.OPTIONS.equals(method)) {
+                    // An unanswered keep-alive is counted when the next one is due.
                 } else {
                     registration.timeout(event);
                 }
