@@ -2,7 +2,6 @@ package dev.ataemu.core.call;
 
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.line.FxsLine;
-import dev.ataemu.core.line.LineCall;
 import dev.ataemu.core.media.MediaSettings;
 import dev.ataemu.core.media.MediaSettingsReader;
 import dev.ataemu.hal.line.CallerIds;
@@ -82,13 +81,11 @@ public final class IncomingCalls implements CallHandler {
     }
 
     /** One call's life once the phone rings: its media when answered, its end either way. */
-    private final class Connection implements LineCall {
+    private final class Connection extends MediaLeg {
         private final IncomingCall call;
         private final AnswerOutcome.Accepted accepted;
         private final MediaSettings settings;
-        private CallMedia media;
         private final SdpSession session;
-        private CallKeys keys;
         private boolean ended;
         private boolean picked;
 
@@ -109,11 +106,7 @@ public final class IncomingCalls implements CallHandler {
                 call.reject(500);
                 return;
             }
-            call.onKey(key -> {
-                if (keys != null) {
-                    keys.relayed(key);
-                }
-            });
+            call.onKey(this::relayed);
             call.onReoffer(offer -> media == null ? Optional.empty()
                     : media.reoffered(offer, port, address, session, () -> joinLine(answeredLine)));
             joinLine(answeredLine);
@@ -123,20 +116,6 @@ public final class IncomingCalls implements CallHandler {
         private void joinLine(FxsLine answeredLine) {
             keys = media.keys(settings, call::sendKey);
             answeredLine.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
-        }
-
-        @Override
-        public void key(FxsLine line, char key) {
-            if (keys != null) {
-                keys.pressed(key);
-            }
-        }
-
-        @Override
-        public void flash(FxsLine line) {
-            if (keys != null) {
-                keys.flashed();
-            }
         }
 
         @Override
@@ -161,12 +140,5 @@ public final class IncomingCalls implements CallHandler {
             closeMedia();
         }
 
-        private void closeMedia() {
-            if (media != null) {
-                media.close();
-                media = null;
-                keys = null;
-            }
-        }
     }
 }

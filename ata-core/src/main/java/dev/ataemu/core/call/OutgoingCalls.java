@@ -12,6 +12,7 @@ import dev.ataemu.sip.sdp.Offer;
 import dev.ataemu.sip.sdp.OfferBuilder;
 import dev.ataemu.sip.sdp.SdpSession;
 import dev.ataemu.sip.sdp.SessionDescription;
+import dev.ataemu.sip.ua.RegistrationState;
 import dev.ataemu.sip.ua.UserAgent;
 import java.net.InetAddress;
 import java.security.SecureRandom;
@@ -51,13 +52,20 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             line.callFailed(480);
             return LineCall.NONE;
         }
+        CallParameters p = CallParameters.of(port);
+        boolean registered = account.get().registration().state() == RegistrationState.REGISTERED;
+        if (!registered && account.get().settings().canRegister() && store.catalog().find(p.callWithoutRegistration())
+                .map(found -> store.getInt(p.callWithoutRegistration()) == 0).orElse(false)) {
+            LOG.info("port {}: not registered, and P{} forbids calls without registration", port, p.callWithoutRegistration());
+            line.callFailed(403);
+            return LineCall.NONE;
+        }
         MediaSettings settings = MediaSettingsReader.read(store, port);
         SdpSession session = OfferAnswer.session(address);
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
                 .offer(session, new MediaAddress(address.getHostAddress(), settings.rtpPort(0)), false);
         Placed placed = new Placed(line, settings, offer, session);
         try {
-            CallParameters p = CallParameters.of(port);
             boolean anonymous = setting(p.sendAnonymous()) == 1;
             // "Use Privacy Header": Default (0) and Yes (2) send it with an anonymous call, No (1) never.
             boolean privacyHeader = setting(p.usePrivacyHeader()) != 1;
@@ -75,14 +83,12 @@ public final class OutgoingCalls implements FxsLine.Dialer {
     }
 
     /** One placed call: what the network says about it, and the phone hanging up. */
-    private final class Placed implements OutgoingCall.Listener, LineCall {
+    private final class Placed extends MediaLeg implements OutgoingCall.Listener {
         private final FxsLine line;
         private final MediaSettings settings;
         private final Offer offer;
         private final SdpSession session;
         private OutgoingCall call;
-        private CallMedia media;
-        private CallKeys keys;
 
         Placed(FxsLine line, MediaSettings settings, Offer offer, SdpSession session) {
             this.line = line;
@@ -120,23 +126,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
 
         @Override
         public void key(char key) {
-            if (keys != null) {
-                keys.relayed(key);
-            }
-        }
-
-        @Override
-        public void key(FxsLine line, char key) {
-            if (keys != null) {
-                keys.pressed(key);
-            }
-        }
-
-        @Override
-        public void flash(FxsLine line) {
-            if (keys != null) {
-                keys.flashed();
-            }
+            relayed(key);
         }
 
         @Override
@@ -159,12 +149,5 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             closeMedia();
         }
 
-        private void closeMedia() {
-            if (media != null) {
-                media.close();
-                media = null;
-                keys = null;
-            }
-        }
     }
 }

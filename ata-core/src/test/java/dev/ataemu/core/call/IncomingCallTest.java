@@ -10,7 +10,6 @@ import dev.ataemu.media.dtmf.DtmfDetector;
 import dev.ataemu.testing.peers.Sipp;
 import dev.ataemu.testing.peers.SippResult;
 import dev.ataemu.testing.peers.SippRun;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,11 +49,8 @@ class IncomingCallTest {
     @DisplayName("DTMF-01 keys relayed by SIP INFO (dtmf-relay and dtmf) play in the earpiece; other bodies get 415, "
             + "an unreadable key 400")
     void keysBySipInfo() throws Exception {
-        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of());
-             InputStream scenario = getClass().getResourceAsStream("sipp-uac-info.xml")) {
-            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-info.xml");
-            Files.copy(scenario, file);
-            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of())) {
+            SippRun caller = Scenarios.sipp(work, "sipp-uac-info.xml").remote("127.0.0.1:" + calling.sipPort)
                     .service("1001").calls(1).timeout(Duration.ofSeconds(30)).start();
             VirtualHandset handset = calling.handset();
             CallingDevice.await(handset::ringing);
@@ -73,11 +69,8 @@ class IncomingCallTest {
     @DisplayName("CALL-14 PLAT-64 re-INVITE hold and resume: the answer says recvonly then sendrecv, an offer-less "
             + "re-INVITE gets our SDP, a junk offer 488 and the call goes on")
     void holdAndResume() throws Exception {
-        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of());
-             InputStream scenario = getClass().getResourceAsStream("sipp-uac-hold.xml")) {
-            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-hold.xml");
-            Files.copy(scenario, file);
-            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of())) {
+            SippRun caller = Scenarios.sipp(work, "sipp-uac-hold.xml").remote("127.0.0.1:" + calling.sipPort)
                     .service("1001").calls(1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
             VirtualHandset handset = calling.handset();
             CallingDevice.await(handset::ringing);
@@ -94,11 +87,8 @@ class IncomingCallTest {
     @DisplayName("PLAT-55 PLAT-57 session timer: the 200 takes the caller's 90 s with the device as refresher, the "
             + "caller's UPDATE refresh is answered, and the device refreshes by itself at half the interval")
     void sessionTimer() throws Exception {
-        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, Map.of());
-             InputStream scenario = getClass().getResourceAsStream("sipp-uac-session-timer.xml")) {
-            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-session-timer.xml");
-            Files.copy(scenario, file);
-            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, Map.of())) {
+            SippRun caller = Scenarios.sipp(work, "sipp-uac-session-timer.xml").remote("127.0.0.1:" + calling.sipPort)
                     .service("1001").calls(1).traceMessages(true).timeout(Duration.ofSeconds(90)).start();
             VirtualHandset handset = calling.handset();
             CallingDevice.await(handset::ringing);
@@ -146,11 +136,8 @@ class IncomingCallTest {
     @Test
     @DisplayName("PLAT-53 with 100rel on (P272) the 180 to a caller that supports it is reliable and taken back by PRACK")
     void reliableRinging() throws Exception {
-        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of("P272", "1"));
-             InputStream scenario = getClass().getResourceAsStream("sipp-uac-100rel.xml")) {
-            Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-uac-100rel.xml");
-            Files.copy(scenario, file);
-            SippRun caller = Sipp.scenario(work.resolve("sipp"), file).remote("127.0.0.1:" + calling.sipPort)
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of("P272", "1"))) {
+            SippRun caller = Scenarios.sipp(work, "sipp-uac-100rel.xml").remote("127.0.0.1:" + calling.sipPort)
                     .service("1001").calls(1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
             VirtualHandset handset = calling.handset();
             CallingDevice.await(handset::ringing);

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ataemu.core.device.DeviceModels;
 import dev.ataemu.hal.sim.VirtualHandset;
-import dev.ataemu.testing.peers.Sipp;
 import dev.ataemu.testing.peers.SippResult;
 import dev.ataemu.testing.peers.SippRun;
-import java.io.InputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -29,11 +26,7 @@ class MwiTest {
     @Test
     @DisplayName("SIP-30 CALL-30 CALL-31 SUBSCRIBE for MWI (P99): the server's NOTIFYs turn the lamp on, then off")
     void subscription() throws Exception {
-        Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-mwi-server.xml");
-        try (InputStream scenario = getClass().getResourceAsStream("sipp-mwi-server.xml")) {
-            Files.copy(scenario, file);
-        }
-        SippRun server = Sipp.scenario(work.resolve("sipp"), file).calls(2).timeout(Duration.ofSeconds(30)).start();
+        SippRun server = Scenarios.sipp(work, "sipp-mwi-server.xml").calls(2).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + server.port(), "P99", "1"))) {
             VirtualHandset handset = calling.handset();

@@ -104,11 +104,7 @@ class OutgoingCallTest {
     @Test
     @DisplayName("PLAT-53 with 100rel on (P272) the INVITE offers it and a reliable 183 is PRACKed")
     void prackOfReliable183() throws Exception {
-        java.nio.file.Path file = java.nio.file.Files.createDirectories(work.resolve("sipp")).resolve("sipp-uas-100rel.xml");
-        try (java.io.InputStream scenario = getClass().getResourceAsStream("sipp-uas-100rel.xml")) {
-            java.nio.file.Files.copy(scenario, file);
-        }
-        SippRun callee = Sipp.scenario(work.resolve("sipp"), file).calls(1).timeout(Duration.ofSeconds(30)).start();
+        SippRun callee = Scenarios.sipp(work, "sipp-uas-100rel.xml").calls(1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P272", "1"))) {
             VirtualHandset handset = calling.handset();
@@ -120,6 +116,24 @@ class OutgoingCallTest {
             handset.onHook();
             SippResult result = callee.awaitResult(Duration.ofSeconds(20));
             assertThat(result.succeeded()).as(result::describe).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("SIP-21 with Outgoing Call without Registration off (P109 = 0) an unregistered account refuses to call: reorder tone")
+    void noCallsWithoutRegistration() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                Map.of("P47", "127.0.0.1:9", "P109", "0", "P401", "0"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("1234#", 80, 80);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.OFF_HOOK_IDLE);
+            Thread.sleep(300);
+            short[] heard = handset.earpiece().last(200);
+            assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
+            assertThat(dev.ataemu.media.dsp.Goertzel.levelDbm0(heard, 0, heard.length, 620)).as("reorder tone").isGreaterThan(-35);
+            handset.onHook();
         }
     }
 }

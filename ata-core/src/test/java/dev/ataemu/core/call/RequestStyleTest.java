@@ -9,7 +9,6 @@ import dev.ataemu.hal.sim.VirtualHandset;
 import dev.ataemu.testing.peers.Sipp;
 import dev.ataemu.testing.peers.SippResult;
 import dev.ataemu.testing.peers.SippRun;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -51,11 +50,7 @@ class RequestStyleTest {
     @Test
     @DisplayName("SIP-20 Unregister On Reboot (P81): the first REGISTER removes every binding (Contact: *, Expires: 0)")
     void unregisterOnReboot() throws Exception {
-        Path file = Files.createDirectories(work.resolve("sipp")).resolve("sipp-register-clear.xml");
-        try (InputStream scenario = getClass().getResourceAsStream("sipp-register-clear.xml")) {
-            Files.copy(scenario, file);
-        }
-        SippRun registrar = Sipp.scenario(work.resolve("sipp"), file).calls(1).timeout(Duration.ofSeconds(30)).start();
+        SippRun registrar = Scenarios.sipp(work, "sipp-register-clear.xml").calls(1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + registrar.port(), "P81", "1", "P271", "1", "P401", "0"))) {
             CallingDevice.await(() -> calling.device.status().ports().get(0).registration() == RegistrationState.REGISTERED);

@@ -89,17 +89,7 @@ final class CallDispatcher {
                 // The stack matches RAck to our reliable 180 and stops retransmitting it; the PRACK gets its 200.
                 case Request.PRACK -> answer(event, byCallId.containsKey(callId) ? Response.OK
                         : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                case Request.UPDATE -> {
-                    ServerCall incoming = byCallId.get(callId);
-                    dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
-                    if (incoming != null) {
-                        incoming.reinvited(event);
-                    } else if (outgoing != null) {
-                        outgoing.reinvited(event);
-                    } else {
-                        answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                    }
-                }
+                case Request.UPDATE -> reinvited(event, callId);
                 default -> Requests.answerUnsupported(agent, event);
             }
         } catch (Exception e) {
@@ -140,15 +130,7 @@ final class CallDispatcher {
     private void invite(RequestEvent event, String callId) throws Exception {
         Request request = event.getRequest();
         if (((ToHeader) request.getHeader(ToHeader.NAME)).getTag() != null) {
-            ServerCall incoming = byCallId.get(callId);
-            dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
-            if (incoming != null) {
-                incoming.reinvited(event);
-            } else if (outgoing != null) {
-                outgoing.reinvited(event);
-            } else {
-                answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            }
+            reinvited(event, callId);
             return;
         }
         if (agent.settings().checks().checkUserId() && request.getRequestURI() instanceof javax.sip.address.SipURI uri
@@ -244,6 +226,19 @@ final class CallDispatcher {
         }
         answer(event, Response.OK);
         agent.messageSummary(summary.get());
+    }
+
+    /** A re-INVITE or UPDATE inside a call we know, whichever side placed it; 481 otherwise. */
+    private void reinvited(RequestEvent event, String callId) throws Exception {
+        ServerCall incoming = byCallId.get(callId);
+        dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
+        if (incoming != null) {
+            incoming.reinvited(event);
+        } else if (outgoing != null) {
+            outgoing.reinvited(event);
+        } else {
+            answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+        }
     }
 
     /** Whether the request came from the account's server, failover server or outbound proxy (resolved once). */
