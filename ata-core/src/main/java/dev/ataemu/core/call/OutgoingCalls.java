@@ -103,14 +103,32 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         }
 
         @Override
+        public void earlyMedia(String sdp) {
+            if (media == null) {
+                try {
+                    media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)));
+                } catch (Exception e) {
+                    LOG.info("port {}: early media cannot be used ({}); local ring-back", port, e.getMessage());
+                    line.remoteRinging();
+                    return;
+                }
+            }
+            CallMedia early = media;
+            line.remoteEarlyMedia(early.stream().toLine(), () -> early.stream().rtpStatistics().packetsReceived() > 0);
+        }
+
+        @Override
         public void answered(String sdp) {
-            try {
-                media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)));
-            } catch (Exception e) {
-                LOG.warn("port {}: the answer cannot be used ({}); hanging up", port, e.getMessage());
-                call.hangUp();
-                line.callFailed(488);
-                return;
+            // The stream of the early media goes on: its answer was this call's answer.
+            if (media == null) {
+                try {
+                    media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)));
+                } catch (Exception e) {
+                    LOG.warn("port {}: the answer cannot be used ({}); hanging up", port, e.getMessage());
+                    call.hangUp();
+                    line.callFailed(488);
+                    return;
+                }
             }
             keys = media.keys(settings, call::sendKey);
             line.remoteAnswered(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
@@ -132,6 +150,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         @Override
         public void failed(int status, String reason) {
             LOG.info("port {}: call failed: {} {}", port, status, reason);
+            closeMedia();
             line.callFailed(status);
         }
 

@@ -179,6 +179,17 @@ public final class FxsLine implements FxsEvents {
         }
     }
 
+    /**
+     * The far end sends early media (RFC 3960): the phone hears it once packets come, and the
+     * local ring-back tone (P4001) until then.
+     */
+    public void remoteEarlyMedia(AudioSource farEnd, java.util.function.BooleanSupplier farEndSounds) {
+        if (state == LineState.CALLING) {
+            port.play(new EarlyMediaAudio(farEnd, farEndSounds,
+                    new ToneGenerator(ToneSpec.parse(store.get(LineParameters.RINGBACK_TONE)))));
+        }
+    }
+
     /** The far end answered the call this line placed; see {@link #connectAudio} for the arguments. */
     public void remoteAnswered(AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
         if (state == LineState.CALLING) {

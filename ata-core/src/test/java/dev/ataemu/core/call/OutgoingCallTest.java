@@ -136,4 +136,36 @@ class OutgoingCallTest {
             handset.onHook();
         }
     }
+
+    @Test
+    @DisplayName("CALL-03 early media: after a 183 with SDP the caller hears local ring-back until the far end sounds, "
+            + "then the far end's media (its key 5), before the answer")
+    void earlyMedia() throws Exception {
+        SippRun callee = Scenarios.sipp(work, "sipp-uas-early-media.xml").calls(1).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
+            VirtualHandset handset = calling.handset();
+            handset.offHook();
+            Thread.sleep(300);
+            handset.press("1234#", 80, 80);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CALLING);
+            Thread.sleep(1200);
+            short[] beforeMedia = handset.earpiece().last(500);
+            double ringBack = dev.ataemu.media.dsp.Goertzel.levelDbm0(beforeMedia, 0, beforeMedia.length, 440);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            StringBuilder keys = new StringBuilder();
+            new dev.ataemu.media.dtmf.DtmfDetector(digit -> keys.append(digit.symbol()))
+                    .process(handset.earpiece().last(3000));
+            LineState whileEarly = calling.device.fxsLine(1).state();
+            handset.onHook();
+            SippResult result = callee.awaitResult(Duration.ofSeconds(20));
+            System.out.printf("early media: ring-back 440 Hz at %.1f dBm0 before the far end sounded; keys heard: %s%n",
+                    ringBack, keys);
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            assertThat(whileEarly).isEqualTo(LineState.CONNECTED);
+            assertThat(ringBack).as("local ring-back while the early media is silent").isGreaterThan(-30);
+            assertThat(keys.toString()).as("the far end's early media reached the earpiece").contains("5");
+        }
+    }
 }

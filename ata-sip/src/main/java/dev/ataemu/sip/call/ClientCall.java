@@ -139,7 +139,12 @@ public final class ClientCall implements OutgoingCall {
                 prack(event);
             }
             if (status == Response.RINGING || status == Response.SESSION_PROGRESS) {
-                listener.ringing();
+                byte[] body = response.getRawContent();
+                if (body != null && body.length > 0) {
+                    listener.earlyMedia(new String(body, java.nio.charset.StandardCharsets.UTF_8));
+                } else {
+                    listener.ringing();
+                }
             }
             return;
         }

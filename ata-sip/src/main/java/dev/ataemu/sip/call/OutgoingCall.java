@@ -14,6 +14,11 @@ public interface OutgoingCall {
         /** 180/183: the far end rings. */
         void ringing();
 
+        /** 180/183 with SDP: the far end's early media (ring-back, announcements) comes with this answer. */
+        default void earlyMedia(String sdp) {
+            ringing();
+        }
+
         /** 200 OK with the far end's SDP answer. */
         void answered(String sdp);
 
