@@ -62,9 +62,10 @@ public final class IncomingCalls implements CallHandler {
         AnswerOutcome.Accepted accepted = answer.get();
         Connection connection = new Connection(call, accepted, settings, session);
         LocalDateTime now = LocalDateTime.now(scheduler.clock());
-        boolean ringing = line.ring(call.anonymous() ? CallerIds.withheld(now)
-                : CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""), now), connection);
-        if (!ringing) {
+        dev.ataemu.media.callerid.CallerId callerId = call.anonymous() ? CallerIds.withheld(now)
+                : CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""), now);
+        boolean alerting = line.ring(callerId, connection) || line.offerWaiting(callerId, connection);
+        if (!alerting) {
             call.reject(486);
             return;
         }
@@ -129,13 +130,19 @@ public final class IncomingCalls implements CallHandler {
             if (!picked && !ended) {
                 ended = true;
                 line.stopRinging();
+                line.waitingGone(this);
                 call.reject(480);
             }
         }
 
         void farEndEnded() {
             ended = true;
-            line.stopRinging();
+            if (!picked) {
+                // Ringing, or waiting behind another call: only this call's alert stops.
+                line.waitingGone(this);
+                line.stopRinging();
+                return;
+            }
             line.farEndHungUp();
             closeMedia();
         }

@@ -35,6 +35,7 @@ public final class FxsLine implements FxsEvents {
     private final StringBuilder dialed = new StringBuilder();
     private boolean messageWaiting;
     private LineCall call = LineCall.NONE;
+    private LineCall waiting = LineCall.NONE;
     private Dialer dialer = (digits, line) -> {
         line.callFailed(480);
         return LineCall.NONE;
@@ -118,6 +119,7 @@ public final class FxsLine implements FxsEvents {
         }
         port.play(AudioSource.SILENCE);
         disconnectAudio();
+        waiting = LineCall.NONE;
         dialed.setLength(0);
         enter(LineState.IDLE);
     }
@@ -219,6 +221,31 @@ public final class FxsLine implements FxsEvents {
         port.ring(cadence, callerIdSignals().onHook(callerId));
         enter(LineState.RINGING);
         return true;
+    }
+
+    /**
+     * A second call while the phone is in one: offered as call waiting (the alert, with caller ID,
+     * as P91/P714/P186 say); false when call waiting is off, the line is not in a call, or a call
+     * already waits. Answering it with a flash belongs to the call features.
+     */
+    public boolean offerWaiting(CallerId callerId, LineCall second) {
+        if (state != LineState.CONNECTED || waiting != LineCall.NONE || isSet(parameters.disableCallWaiting())) {
+            return false;
+        }
+        waiting = second;
+        callWaiting(callerId);
+        return true;
+    }
+
+    /** The waiting call went away (its caller gave up, or nobody took it in time). */
+    public void waitingGone(LineCall gone) {
+        if (waiting == gone) {
+            waiting = LineCall.NONE;
+        }
+    }
+
+    public boolean hasWaitingCall() {
+        return waiting != LineCall.NONE;
     }
 
     /** The caller gave up, or someone else answered. */
