@@ -35,7 +35,13 @@ final class CallMedia {
 
     static CallMedia open(MediaTransport transport, InetAddress address, MediaSettings settings, NegotiatedMedia media)
             throws BindException {
-        RtpSession rtp = RtpSession.open(transport, address, settings.rtpPort(0),
+        return open(transport, address, settings, media, 0);
+    }
+
+    /** The same on call channel {@code channel} (MEDIA-12): a second call of the port uses channel 1. */
+    static CallMedia open(MediaTransport transport, InetAddress address, MediaSettings settings, NegotiatedMedia media,
+            int channel) throws BindException {
+        RtpSession rtp = RtpSession.open(transport, address, settings.rtpPort(channel),
                 new RtpSession.Settings(settings.symmetricRtp(), settings.rtcp(), "ata@" + address.getHostAddress(),
                         media.codec().clockRate()));
         rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),

@@ -34,9 +34,12 @@ public final class IncomingCalls implements CallHandler {
     private final Scheduler scheduler;
     private final InetAddress address;
     private final MediaTransport transport;
+    private final OutgoingCalls transfers;
 
+    /** {@code transfers} places the calls a transferor asks for (REFER). */
     public IncomingCalls(int port, FxsLine line, ParameterStore store, Scheduler scheduler, InetAddress address,
-            MediaTransport transport) {
+            MediaTransport transport, OutgoingCalls transfers) {
+        this.transfers = transfers;
         this.port = port;
         this.line = line;
         this.store = store;
@@ -89,6 +92,7 @@ public final class IncomingCalls implements CallHandler {
         private final SdpSession session;
         private boolean ended;
         private boolean picked;
+        private boolean transferring;
 
         Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings, SdpSession session) {
             this.call = call;
@@ -108,6 +112,21 @@ public final class IncomingCalls implements CallHandler {
                 return;
             }
             call.onKey(this::relayed);
+            call.onReferred((target, replaces, report) -> {
+                transferring = true;
+                transfers.transfer(target, replaces, answeredLine, report, new TransferCall.Transferee() {
+                    // The transferor ends its leg once it hears 200 (RFC 5589): a BYE from here would cross its own.
+                    @Override
+                    public void handedOver() {
+                        closeMedia();
+                    }
+
+                    @Override
+                    public boolean gone() {
+                        return ended;
+                    }
+                });
+            });
             call.onReoffer(offer -> media == null ? Optional.empty()
                     : media.reoffered(offer, port, address, session, () -> joinLine(answeredLine)));
             joinLine(answeredLine);
@@ -143,8 +162,11 @@ public final class IncomingCalls implements CallHandler {
                 line.stopRinging();
                 return;
             }
-            line.farEndHungUp();
             closeMedia();
+            // A transferor hangs up once the transfer is under way: the phone waits for the new call.
+            if (!transferring) {
+                line.farEndHungUp();
+            }
         }
 
     }

@@ -7,6 +7,7 @@ import dev.ataemu.core.media.MediaSettings;
 import dev.ataemu.core.media.MediaSettingsReader;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.sip.call.OutgoingCall;
+import dev.ataemu.sip.call.Referrals;
 import dev.ataemu.sip.sdp.MediaAddress;
 import dev.ataemu.sip.sdp.Offer;
 import dev.ataemu.sip.sdp.OfferBuilder;
@@ -78,6 +79,29 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         return placed;
     }
 
+    /**
+     * Being transferred: calls {@code uri} (replacing {@code replaces} when given) for the call on
+     * {@code line}; the transferor hears how it goes through {@code report}.
+     */
+    void transfer(String uri, Optional<String> replaces, FxsLine line, Referrals.Report report,
+            TransferCall.Transferee transferee) {
+        Optional<UserAgent> account = agent.get();
+        if (account.isEmpty()) {
+            report.progress(480, "Temporarily Unavailable");
+            return;
+        }
+        MediaSettings settings = MediaSettingsReader.read(store, port);
+        Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
+                .offer(OfferAnswer.session(address), new MediaAddress(address.getHostAddress(), settings.rtpPort(1)), false);
+        TransferCall target = new TransferCall(line, settings, offer, transport, address, report, transferee);
+        try {
+            target.call = account.get().callUri(uri, offer.description().format(), replaces, target);
+        } catch (Exception e) {
+            LOG.warn("port {}: cannot call the transfer target {}: {}", port, uri, e.getMessage());
+            report.progress(400, "Bad Request");
+        }
+    }
+
     private int setting(int number) {
         return store.catalog().find(number).isPresent() ? store.getInt(number) : 0;
     }
@@ -89,6 +113,8 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         private final Offer offer;
         private final SdpSession session;
         private OutgoingCall call;
+        private boolean transferring;
+        private boolean gone;
 
         Placed(FxsLine line, MediaSettings settings, Offer offer, SdpSession session) {
             this.line = line;
@@ -155,7 +181,31 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         }
 
         @Override
+        public Referrals.Handler transfers() {
+            return (target, replaces, report) -> {
+                transferring = true;
+                transfer(target, replaces, line, report, new TransferCall.Transferee() {
+                    // The transferor ends its leg once it hears 200 (RFC 5589): a BYE from here would cross its own.
+                    @Override
+                    public void handedOver() {
+                        closeMedia();
+                    }
+
+                    @Override
+                    public boolean gone() {
+                        return gone;
+                    }
+                });
+            };
+        }
+
+        @Override
         public void ended() {
+            gone = true;
+            if (transferring) {
+                closeMedia();
+                return;
+            }
             line.farEndHungUp();
             closeMedia();
         }

@@ -232,7 +232,8 @@ public final class Device {
                     .<CallHandler>map(p -> new FxoCalls(port, p.line(), store, scheduler, address, transport))
                     .orElse(CallHandler.REJECT);
         }
-        return new IncomingCalls(port, line, store, scheduler, address, transport);
+        return new IncomingCalls(port, line, store, scheduler, address, transport,
+                new OutgoingCalls(port, store, address, transport, () -> accounts.agent(port)));
     }
 
     private LineCall dial(int port, String digits, FxsLine line) {

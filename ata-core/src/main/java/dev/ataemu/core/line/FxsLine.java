@@ -223,6 +223,14 @@ public final class FxsLine implements FxsEvents {
         return true;
     }
 
+    /** A transfer's new call takes the place of the current one; the phone hears it from now on. */
+    public void takeOver(LineCall replacement, AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
+        if (state == LineState.CONNECTED) {
+            call = replacement;
+            connectAudio(heard, said, keyTonesInAudio);
+        }
+    }
+
     /**
      * A second call while the phone is in one: offered as call waiting (the alert, with caller ID,
      * as P91/P714/P186 say); false when call waiting is off, the line is not in a call, or a call

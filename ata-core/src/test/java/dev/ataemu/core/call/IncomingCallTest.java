@@ -149,4 +149,28 @@ class IncomingCallTest {
             handset.onHook();
         }
     }
+
+    @Test
+    @DisplayName("CALL-17 being transferred: a REFER is accepted (202), the target is called with NOTIFYs of its "
+            + "progress (100, 180, 200), and the phone ends up in the call with the target")
+    void beingTransferred() throws Exception {
+        SippRun target = Sipp.answerer(work.resolve("target"), 1).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of())) {
+            SippRun transferor = Scenarios.sipp(work, "sipp-uac-transfer.xml").remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").key("target", "127.0.0.1:" + target.port()).calls(1).traceMessages(true)
+                    .timeout(Duration.ofSeconds(30)).start();
+            VirtualHandset handset = calling.handset();
+            CallingDevice.await(handset::ringing);
+            handset.offHook();
+            SippResult transferred = transferor.awaitResult(Duration.ofSeconds(30));
+            Thread.sleep(500);
+            LineState afterTransfer = calling.device.fxsLine(1).state();
+            handset.onHook();
+            SippResult targetResult = target.awaitResult(Duration.ofSeconds(20));
+
+            assertThat(transferred.succeeded()).as(() -> transferred.describe() + readQuietly(transferred.messages())).isTrue();
+            assertThat(afterTransfer).as("still in a call, now with the target").isEqualTo(LineState.CONNECTED);
+            assertThat(targetResult.succeeded()).as(targetResult::describe).isTrue();
+        }
+    }
 }

@@ -53,7 +53,6 @@ public final class ClientCall implements OutgoingCall {
      */
     public void start(String user, String host, int port, String offer, dev.ataemu.sip.account.AccountSettings account,
             boolean anonymous, boolean privacyHeader) throws Exception {
-        String fromDisplayName = account.displayName();
         SipURI target = context.addresses().createSipURI(user, host);
         if (port > 0) {
             target.setPort(port);
@@ -63,8 +62,18 @@ public final class ClientCall implements OutgoingCall {
         if (account.signalling().telUri() != 0 && user.matches("\\+?[0-9*#]+")) {
             target.setUserParam("phone");
         }
+        startTo(target, host, offer, account, anonymous, privacyHeader, java.util.Optional.empty());
+    }
+
+    /**
+     * Sends the INVITE to a full URI (a transfer's Refer-To target), From the account at
+     * {@code fromHost}; {@code replaces} names the dialog the call takes over (RFC 3891).
+     */
+    public void startTo(SipURI target, String fromHost, String offer, dev.ataemu.sip.account.AccountSettings account,
+            boolean anonymous, boolean privacyHeader, java.util.Optional<String> replaces) throws Exception {
+        String fromDisplayName = account.displayName();
         SipURI fromUri = anonymous ? context.addresses().createSipURI("anonymous", "anonymous.invalid")
-                : context.addresses().createSipURI(context.userId(), host);
+                : context.addresses().createSipURI(context.userId(), fromHost);
         // "User ID is Phone Number" (SIP-18): the account's number is marked as one in From.
         if (!anonymous && account.signalling().telUri() != 0) {
             fromUri.setUserParam("phone");
@@ -103,6 +112,9 @@ public final class ClientCall implements OutgoingCall {
             request.addHeader(context.headers().createHeader("Privacy", "id"));
             request.addHeader(context.headers().createHeader("P-Asserted-Identity",
                     "\"Anonymous\" <sip:anonymous@anonymous.invalid>"));
+        }
+        if (replaces.isPresent()) {
+            request.addHeader(context.headers().createHeader("Replaces", replaces.get()));
         }
         DialogRequests.addAllow(context, request);
         SessionTimers.request(request, context.timers(), context.headers());
@@ -265,6 +277,11 @@ public final class ClientCall implements OutgoingCall {
             hangUp();
             listener.ended();
         }
+    }
+
+    /** A REFER inside this call arrived. */
+    public void referred(javax.sip.RequestEvent event) {
+        Referrals.accept(context, dialog, event, answered && !over ? listener.transfers() : null);
     }
 
     /** The far end relayed a key by SIP INFO. */

@@ -16,7 +16,7 @@ final class DialogRequests {
 
     /** The methods the device takes, for the Allow header of its INVITEs and answers. */
     static final java.util.List<String> ALLOWED = java.util.List.of(Request.INVITE, Request.ACK, Request.BYE,
-            Request.CANCEL, Request.INFO, Request.NOTIFY, Request.OPTIONS, Request.PRACK, Request.UPDATE);
+            Request.CANCEL, Request.INFO, Request.NOTIFY, Request.OPTIONS, Request.PRACK, Request.REFER, Request.UPDATE);
 
     /** Adds {@code Allow: INVITE, ACK, ...} (jain-sip takes one method per header object and joins them). */
     static void addAllow(ServerCall.Context context, javax.sip.message.Message message) throws java.text.ParseException {

@@ -47,6 +47,9 @@ public interface IncomingCall {
     /** Answers the re-INVITEs of the answered call (hold, resume, a new address); until set, they get 488. */
     void onReoffer(ReInvites.Handler handler);
 
+    /** Takes the REFERs of the answered call (being transferred); until set, they are declined. */
+    void onReferred(Referrals.Handler handler);
+
     /** Hears the keys the caller relays by SIP INFO. */
     void onKey(java.util.function.Consumer<Character> listener);
 }

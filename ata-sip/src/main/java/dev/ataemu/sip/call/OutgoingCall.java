@@ -33,6 +33,11 @@ public interface OutgoingCall {
             return java.util.Optional.empty();
         }
 
+        /** The far end transfers the call (REFER); the default declines. */
+        default Referrals.Handler transfers() {
+            return null;
+        }
+
         /** The far end relayed a key by SIP INFO. */
         default void key(char key) {
         }

@@ -57,6 +57,7 @@ public final class ServerCall implements IncomingCall {
     private Runnable confirmed = () -> { };
     private java.util.function.Consumer<Character> keys = key -> { };
     private ReInvites.Handler reoffers = offer -> Optional.empty();
+    private Referrals.Handler referrals;
     private boolean answered;
     private boolean over;
     private final SessionTimers.Decision timerDecision;
@@ -280,6 +281,16 @@ public final class ServerCall implements IncomingCall {
         } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
             sessionExpired();
         }
+    }
+
+    @Override
+    public void onReferred(Referrals.Handler handler) {
+        referrals = handler;
+    }
+
+    /** A REFER inside this call arrived. */
+    public void referred(javax.sip.RequestEvent event) {
+        Referrals.accept(context, dialog(), event, answered && !over ? referrals : null);
     }
 
     @Override

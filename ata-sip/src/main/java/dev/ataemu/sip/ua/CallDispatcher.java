@@ -90,6 +90,17 @@ final class CallDispatcher {
                 case Request.PRACK -> answer(event, byCallId.containsKey(callId) ? Response.OK
                         : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 case Request.UPDATE -> reinvited(event, callId);
+                case Request.REFER -> {
+                    ServerCall incoming = byCallId.get(callId);
+                    dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
+                    if (incoming != null) {
+                        incoming.referred(event);
+                    } else if (outgoing != null) {
+                        outgoing.referred(event);
+                    } else {
+                        answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+                    }
+                }
                 default -> Requests.answerUnsupported(agent, event);
             }
         } catch (Exception e) {

@@ -111,6 +111,19 @@ public final class UserAgent implements AutoCloseable {
         return call;
     }
 
+    /** Places a call to a full SIP URI (a transfer's target), taking over the {@code replaces} dialog when given. */
+    public dev.ataemu.sip.call.OutgoingCall callUri(String uri, String offer, java.util.Optional<String> replaces,
+            dev.ataemu.sip.call.OutgoingCall.Listener listener) throws Exception {
+        if (!(addresses.createURI(uri) instanceof javax.sip.address.SipURI target)) {
+            throw new IllegalArgumentException("not a SIP URI: " + uri);
+        }
+        String fromHost = settings.server().isBlank() ? localHost() : ServerAddress.parse(registration.server()).host();
+        dev.ataemu.sip.call.ClientCall call = new dev.ataemu.sip.call.ClientCall(calls.context(), auth, listener);
+        call.startTo(target, fromHost, offer, settings, false, false, replaces);
+        calls.placed(call);
+        return call;
+    }
+
     /** Who takes incoming calls; until set, they are refused with 480. */
     public void onCall(dev.ataemu.sip.call.CallHandler handler) {
         calls.handler(handler);
