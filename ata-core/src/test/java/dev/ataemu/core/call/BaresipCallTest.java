@@ -61,10 +61,7 @@ class BaresipCallTest {
         try (Baresip baresip = Baresip.start(work.resolve("baresip"), BaresipOptions.of("2002").codecs("pcmu").audioSource(tone));
              CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                      Map.of("P47", "127.0.0.1:" + baresip.sipPort(), "P31", "0"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("2002#", 80, 80);
+            VirtualHandset handset = calling.dial("2002#");
             baresip.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             // Spoken once connected: a tone under the keys would hide them from the DTMF detector.

@@ -89,10 +89,7 @@ class CallerPrivacyTest {
         SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P65", "1"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("1234#", 80, 80);
+            VirtualHandset handset = calling.dial("1234#");
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             handset.onHook();
             SippResult result = callee.awaitResult(Duration.ofSeconds(20));

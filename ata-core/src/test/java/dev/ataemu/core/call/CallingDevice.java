@@ -50,6 +50,15 @@ final class CallingDevice implements AutoCloseable {
         return device.handset(1);
     }
 
+    /** Lifts port 1's handset, waits for dial tone, and keys {@code keys} (80 ms on, 80 ms off). */
+    VirtualHandset dial(String keys) throws InterruptedException {
+        VirtualHandset handset = handset();
+        handset.offHook();
+        Thread.sleep(300);
+        handset.press(keys, 80, 80);
+        return handset;
+    }
+
     static void await(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean() && System.nanoTime() < deadline) {

@@ -27,10 +27,7 @@ class OutgoingCallTest {
         SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("1234#", 80, 80);
+            VirtualHandset handset = calling.dial("1234#");
 
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.CONNECTED);
@@ -47,10 +44,7 @@ class OutgoingCallTest {
         SippRun callee = Sipp.stock(work.resolve("sipp-uas"), "uas").calls(1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("5678#", 80, 80);
+            VirtualHandset handset = calling.dial("5678#");
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.CONNECTED);
             Thread.sleep(500);
@@ -66,10 +60,7 @@ class OutgoingCallTest {
         SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P85", "2", "P401", "0"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("555", 80, 80);
+            VirtualHandset handset = calling.dial("555");
             Thread.sleep(1000);
             assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.DIALING);
 
@@ -86,10 +77,7 @@ class OutgoingCallTest {
         SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P50", "1"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("1234#", 80, 80);
+            VirtualHandset handset = calling.dial("1234#");
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             handset.onHook();
             SippResult result = callee.awaitResult(Duration.ofSeconds(20));
@@ -107,10 +95,7 @@ class OutgoingCallTest {
         SippRun callee = Scenarios.sipp(work, "sipp-uas-100rel.xml").calls(1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P272", "1"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("1234#", 80, 80);
+            VirtualHandset handset = calling.dial("1234#");
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.CONNECTED);
             handset.onHook();
@@ -124,10 +109,7 @@ class OutgoingCallTest {
     void noCallsWithoutRegistration() throws Exception {
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:9", "P109", "0", "P401", "0"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("1234#", 80, 80);
+            VirtualHandset handset = calling.dial("1234#");
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.OFF_HOOK_IDLE);
             Thread.sleep(300);
             short[] heard = handset.earpiece().last(200);
@@ -144,10 +126,7 @@ class OutgoingCallTest {
         SippRun callee = Scenarios.sipp(work, "sipp-uas-early-media.xml").calls(1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("1234#", 80, 80);
+            VirtualHandset handset = calling.dial("1234#");
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CALLING);
             Thread.sleep(1200);
             short[] beforeMedia = handset.earpiece().last(500);

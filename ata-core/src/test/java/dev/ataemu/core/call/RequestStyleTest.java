@@ -30,10 +30,7 @@ class RequestStyleTest {
         SippRun proxy = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, Map.of("P47",
                 "pbx.example.invalid", "P48", "127.0.0.1:" + proxy.port(), "P31", "0", "P63", "1", "P197", "com.example.x"))) {
-            VirtualHandset handset = calling.handset();
-            handset.offHook();
-            Thread.sleep(300);
-            handset.press("6175550100#", 80, 80);
+            VirtualHandset handset = calling.dial("6175550100#");
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             handset.onHook();
             SippResult result = proxy.awaitResult(Duration.ofSeconds(20));

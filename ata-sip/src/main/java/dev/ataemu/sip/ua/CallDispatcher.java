@@ -90,17 +90,7 @@ final class CallDispatcher {
                 case Request.PRACK -> answer(event, byCallId.containsKey(callId) ? Response.OK
                         : Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
                 case Request.UPDATE -> reinvited(event, callId);
-                case Request.REFER -> {
-                    ServerCall incoming = byCallId.get(callId);
-                    dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
-                    if (incoming != null) {
-                        incoming.referred(event);
-                    } else if (outgoing != null) {
-                        outgoing.referred(event);
-                    } else {
-                        answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-                    }
-                }
+                case Request.REFER -> toCall(event, callId, call -> call.referred(event), call -> call.referred(event));
                 default -> Requests.answerUnsupported(agent, event);
             }
         } catch (Exception e) {
@@ -241,12 +231,18 @@ final class CallDispatcher {
 
     /** A re-INVITE or UPDATE inside a call we know, whichever side placed it; 481 otherwise. */
     private void reinvited(RequestEvent event, String callId) throws Exception {
-        ServerCall incoming = byCallId.get(callId);
-        dev.ataemu.sip.call.ClientCall outgoing = placed.get(callId);
-        if (incoming != null) {
-            incoming.reinvited(event);
-        } else if (outgoing != null) {
-            outgoing.reinvited(event);
+        toCall(event, callId, call -> call.reinvited(event), call -> call.reinvited(event));
+    }
+
+    /** Hands an in-dialog request to the call it belongs to, whichever side placed it; 481 when none. */
+    private void toCall(RequestEvent event, String callId, java.util.function.Consumer<ServerCall> incoming,
+            java.util.function.Consumer<dev.ataemu.sip.call.ClientCall> outgoing) throws Exception {
+        ServerCall answered = byCallId.get(callId);
+        dev.ataemu.sip.call.ClientCall dialed = placed.get(callId);
+        if (answered != null) {
+            incoming.accept(answered);
+        } else if (dialed != null) {
+            outgoing.accept(dialed);
         } else {
             answer(event, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
         }
