@@ -39,6 +39,8 @@ public record AccountParameters(
 
     /** "Keep-alive interval", shared by the ports. */
     public static final int KEEP_ALIVE_INTERVAL = 84;
+    /** "Disable SIP NOTIFY Authentication", shared by the ports. */
+    public static final int DISABLE_NOTIFY_AUTHENTICATION = 4428;
 
     /** Where a port's session-timer settings live. */
     public record SessionTimerNumbers(int enabled, int expires, int minSe, int callerRequests, int calleeRequests,

@@ -42,7 +42,8 @@ public final class AccountSettingsReader {
                 Duration.ofMillis(10L * number(store, p.sipT1(), 50)),
                 number(store, p.subscribeMwi(), 0) == 1,
                 new IncomingChecks(number(store, p.fromProxyOnly(), 0) == 1, number(store, p.checkUserId(), 0) == 1,
-                        number(store, p.challengeInvites(), 0) == 1),
+                        number(store, p.challengeInvites(), 0) == 1,
+                        number(store, AccountParameters.DISABLE_NOTIFY_AUTHENTICATION, 0) != 1),
                 sessionTimer(store, p.sessionTimer()),
                 new SignallingOptions(number(store, p.telUri(), 0), text(store, p.proxyRequire()),
                         number(store, p.unregisterOnReboot(), 0) == 1, number(store, p.reliableProvisional(), 0) == 1),
@@ -71,7 +72,8 @@ public final class AccountSettingsReader {
             p.sessionTimer().callerRequests(), p.sessionTimer().calleeRequests(), p.sessionTimer().force(),
             p.sessionTimer().forceInvite(), p.sessionTimer().uacRefresher(), p.sessionTimer().uasRefresher(),
             p.telUri(), p.proxyRequire(), p.unregisterOnReboot(), p.reliableProvisional(), p.natTraversal(),
-            AccountParameters.KEEP_ALIVE_INTERVAL, p.optionsKeepAlive(), p.optionsInterval(), p.optionsMaxLost()};
+            AccountParameters.KEEP_ALIVE_INTERVAL, p.optionsKeepAlive(), p.optionsInterval(), p.optionsMaxLost(),
+            AccountParameters.DISABLE_NOTIFY_AUTHENTICATION};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;

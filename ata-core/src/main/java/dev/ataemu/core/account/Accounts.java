@@ -33,19 +33,23 @@ public final class Accounts {
     private final Map<Integer, UserAgent> agents = new LinkedHashMap<>();
     private final java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls;
     private final BiConsumer<Integer, Boolean> messageWaiting;
+    private final java.util.function.Consumer<dev.ataemu.sip.ua.ControlEvent> control;
     private InetAddress address;
 
     /**
      * @param registrations  hears each port's registration state
      * @param calls          the handler of a port's incoming calls, on the given address
      * @param messageWaiting hears a port's voicemail indication (message-summary NOTIFY)
+     * @param control        hears the accepted provisioning NOTIFYs (check-sync, resync, reboot)
      */
     public Accounts(DeviceModel model, String macText, ParameterStore store, Scheduler scheduler,
             BiConsumer<Integer, RegistrationState> registrations,
             java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls,
-            BiConsumer<Integer, Boolean> messageWaiting) {
+            BiConsumer<Integer, Boolean> messageWaiting,
+            java.util.function.Consumer<dev.ataemu.sip.ua.ControlEvent> control) {
         this.calls = calls;
         this.messageWaiting = messageWaiting;
+        this.control = control;
         this.model = model;
         this.macText = macText;
         this.store = store;
@@ -114,6 +118,7 @@ public final class Accounts {
             agents.put(port, agent);
             agent.onCall(calls.apply(port, address));
             agent.onMessageWaiting(summary -> messageWaiting.accept(port, summary.waiting()));
+            agent.onControl(control);
             agent.registration().start();
         } catch (SipException e) {
             LOG.warn("port {}: {}", port, e.getMessage());

@@ -94,6 +94,11 @@ public final class Device {
                     if (fxsLines.containsKey(port)) {
                         messageWaiting(port, waiting);
                     }
+                },
+                // Until provisioning comes, a check-sync or resync restarts the device, as one with new settings does.
+                what -> {
+                    LOG.info("{} {}: {} from the SIP server", model.id(), mac, what);
+                    reboot();
                 });
         store.onChange(this::settingsChanged);
         connectPhones();

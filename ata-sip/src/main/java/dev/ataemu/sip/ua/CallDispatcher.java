@@ -32,7 +32,7 @@ final class CallDispatcher {
     private final Map<String, ServerCall> byCallId = new HashMap<>();
     private final Map<String, dev.ataemu.sip.call.ClientCall> placed = new HashMap<>();
     private CallHandler handler = CallHandler.REJECT;
-    private final InviteChallenge challenge = new InviteChallenge();
+    private final DigestChallenge challenge = new DigestChallenge();
     private java.util.Set<java.net.InetAddress> servers;
 
     CallDispatcher(UserAgent agent) {
@@ -139,22 +139,8 @@ final class CallDispatcher {
             answer(event, Response.NOT_FOUND);
             return;
         }
-        if (agent.settings().checks().challengeInvites()) {
-            switch (challenge.check(request, agent.settings().authUser(), agent.settings().password())) {
-                case NONE -> {
-                    ServerTransaction challenged = event.getServerTransaction() != null ? event.getServerTransaction()
-                            : agent.provider().getNewServerTransaction(request);
-                    Response unauthorized = agent.messages().createResponse(Response.UNAUTHORIZED, request);
-                    unauthorized.addHeader(challenge.challenge(agent.headers()));
-                    challenged.sendResponse(unauthorized);
-                    return;
-                }
-                case INVALID -> {
-                    answer(event, Response.FORBIDDEN);
-                    return;
-                }
-                case VALID -> { }
-            }
+        if (agent.settings().checks().challengeInvites() && !challenged(event)) {
+            return;
         }
         SessionTimers.Decision timers = SessionTimers.decide(request, agent.settings().sessionTimer());
         ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
@@ -215,6 +201,10 @@ final class CallDispatcher {
         Request request = event.getRequest();
         javax.sip.header.EventHeader eventHeader = (javax.sip.header.EventHeader) request.getHeader(
                 javax.sip.header.EventHeader.NAME);
+        if (eventHeader != null && ControlEvent.of(eventHeader).isPresent()) {
+            control(event, ControlEvent.of(eventHeader).get());
+            return;
+        }
         if (eventHeader == null || !MessageSummary.EVENT.equalsIgnoreCase(eventHeader.getEventType())) {
             answer(event, Response.BAD_EVENT);
             return;
@@ -227,6 +217,40 @@ final class CallDispatcher {
         }
         answer(event, Response.OK);
         agent.messageSummary(summary.get());
+    }
+
+    /**
+     * A provisioning NOTIFY (check-sync, resync, reboot), challenged like an INVITE with the
+     * account's credentials unless P4428 turns that off; once accepted, the firmware acts on it.
+     */
+    private void control(RequestEvent event, ControlEvent what) throws Exception {
+        if (agent.settings().checks().challengeControl() && !challenged(event)) {
+            return;
+        }
+        answer(event, Response.OK);
+        agent.controlled(what);
+    }
+
+    /** Whether the request carries valid credentials; if not, it has been answered 401 or 403. */
+    private boolean challenged(RequestEvent event) throws Exception {
+        Request request = event.getRequest();
+        switch (challenge.check(request, agent.settings().authUser(), agent.settings().password())) {
+            case NONE -> {
+                ServerTransaction challenged = event.getServerTransaction() != null ? event.getServerTransaction()
+                        : agent.provider().getNewServerTransaction(request);
+                Response unauthorized = agent.messages().createResponse(Response.UNAUTHORIZED, request);
+                unauthorized.addHeader(challenge.challenge(agent.headers()));
+                challenged.sendResponse(unauthorized);
+                return false;
+            }
+            case INVALID -> {
+                answer(event, Response.FORBIDDEN);
+                return false;
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     /** A re-INVITE or UPDATE inside a call we know, whichever side placed it; 481 otherwise. */

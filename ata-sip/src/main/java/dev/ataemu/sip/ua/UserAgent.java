@@ -133,6 +133,17 @@ public final class UserAgent implements AutoCloseable {
         return registration;
     }
 
+    private volatile java.util.function.Consumer<ControlEvent> control = what -> { };
+
+    /** Hears each accepted provisioning NOTIFY (check-sync, resync, reboot). */
+    public void onControl(java.util.function.Consumer<ControlEvent> listener) {
+        control = java.util.Objects.requireNonNull(listener);
+    }
+
+    void controlled(ControlEvent what) {
+        control.accept(what);
+    }
+
     /** Hears each message-summary NOTIFY (subscribed or not): whether voicemail waits. */
     public void onMessageWaiting(java.util.function.Consumer<MessageSummary> listener) {
         messageWaiting = java.util.Objects.requireNonNull(listener);

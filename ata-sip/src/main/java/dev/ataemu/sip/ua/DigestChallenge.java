@@ -14,11 +14,12 @@ import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 
 /**
- * "Authenticate incoming INVITE" (P2346): the account challenges callers with digest (RFC 2617,
- * MD5, qop auth) and lets in only those who answer with its own authenticate ID and password.
+ * Digest challenges of incoming requests (RFC 2617): "Authenticate incoming INVITE" (P2346) and
+ * SIP NOTIFY authentication (P4428). The account challenges with digest (MD5, qop auth) and lets
+ * in only those who answer with its own authenticate ID and password.
  * Nonces are issued here and remembered for a while, so a replayed or invented one fails.
  */
-final class InviteChallenge {
+final class DigestChallenge {
 
     static final String REALM = "grandstream-ata";
     private static final int REMEMBERED_NONCES = 64;
