@@ -40,7 +40,7 @@ class IncomingCallTest {
             SippResult result = caller.awaitResult(Duration.ofSeconds(30));
 
             assertThat(result.succeeded()).as(result::describe).isTrue();
-            Thread.sleep(300);
+            CallingDevice.await(() -> device.fxsLine(1).state() == LineState.OFF_HOOK_IDLE);
             assertThat(device.fxsLine(1).state()).as("the caller hung up").isEqualTo(LineState.OFF_HOOK_IDLE);
         }
     }
@@ -78,6 +78,8 @@ class IncomingCallTest {
             SippResult result = caller.awaitResult(Duration.ofSeconds(30));
 
             assertThat(result.succeeded()).as(result::describe).isTrue();
+            // SIPp is done once the BYE is answered; the line hears of it on the device's scheduler.
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.OFF_HOOK_IDLE);
             assertThat(calling.device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
             handset.onHook();
         }
