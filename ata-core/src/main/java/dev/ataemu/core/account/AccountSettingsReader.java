@@ -83,10 +83,10 @@ public final class AccountSettingsReader {
     }
 
     private static String text(ParameterStore store, int number) {
-        return store.catalog().find(number).isPresent() ? store.get(number) : "";
+        return store.getOrEmpty(number);
     }
 
     private static int number(ParameterStore store, int number, int fallback) {
-        return store.catalog().find(number).isPresent() ? store.getInt(number) : fallback;
+        return store.getIntOr(number, fallback);
     }
 }

@@ -51,7 +51,7 @@ public final class IncomingCalls implements CallHandler {
     @Override
     public void incoming(IncomingCall call) {
         CallParameters p = CallParameters.of(port);
-        if (call.anonymous() && setting(p.anonymousRejection()) == 1) {
+        if (call.anonymous() && store.getIntOr(p.anonymousRejection(), 0) == 1) {
             LOG.info("port {}: refusing an anonymous call (P{})", port, p.anonymousRejection());
             call.reject(ANONYMITY_DISALLOWED);
             return;
@@ -74,15 +74,12 @@ public final class IncomingCalls implements CallHandler {
         }
         call.ringing();
         call.onEnded(connection::farEndEnded);
-        int ringSeconds = setting(p.ringTimeout());
+        int ringSeconds = store.getIntOr(p.ringTimeout(), 0);
         if (ringSeconds > 0) {
             scheduler.schedule(java.time.Duration.ofSeconds(ringSeconds), connection::ringTimedOut);
         }
     }
 
-    private int setting(int number) {
-        return store.catalog().find(number).isPresent() ? store.getInt(number) : 0;
-    }
 
     /** One call's life once the phone rings: its media when answered, its end either way. */
     private final class Connection extends MediaLeg {

@@ -55,8 +55,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         }
         CallParameters p = CallParameters.of(port);
         boolean registered = account.get().registration().state() == RegistrationState.REGISTERED;
-        if (!registered && account.get().settings().canRegister() && store.catalog().find(p.callWithoutRegistration())
-                .map(found -> store.getInt(p.callWithoutRegistration()) == 0).orElse(false)) {
+        if (!registered && account.get().settings().canRegister() && store.getIntOr(p.callWithoutRegistration(), 1) == 0) {
             LOG.info("port {}: not registered, and P{} forbids calls without registration", port, p.callWithoutRegistration());
             line.callFailed(403);
             return LineCall.NONE;
@@ -67,9 +66,9 @@ public final class OutgoingCalls implements FxsLine.Dialer {
                 .offer(session, new MediaAddress(address.getHostAddress(), settings.rtpPort(0)), false);
         Placed placed = new Placed(line, settings, offer, session);
         try {
-            boolean anonymous = setting(p.sendAnonymous()) == 1;
+            boolean anonymous = store.getIntOr(p.sendAnonymous(), 0) == 1;
             // "Use Privacy Header": Default (0) and Yes (2) send it with an anonymous call, No (1) never.
-            boolean privacyHeader = setting(p.usePrivacyHeader()) != 1;
+            boolean privacyHeader = store.getIntOr(p.usePrivacyHeader(), 0) != 1;
             placed.call = account.get().call(digits, offer.description().format(), anonymous, privacyHeader, placed);
         } catch (Exception e) {
             LOG.warn("port {}: cannot place the call to {}: {}", port, digits, e.getMessage());
@@ -102,9 +101,6 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         }
     }
 
-    private int setting(int number) {
-        return store.catalog().find(number).isPresent() ? store.getInt(number) : 0;
-    }
 
     /** One placed call: what the network says about it, and the phone hanging up. */
     private final class Placed extends MediaLeg implements OutgoingCall.Listener {
@@ -139,8 +135,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
                     return;
                 }
             }
-            CallMedia early = media;
-            line.remoteEarlyMedia(early.stream().toLine(), () -> early.stream().rtpStatistics().packetsReceived() > 0);
+            line.remoteEarlyMedia(media.stream().toLine(), media.stream()::farEndHeard);
         }
 
         @Override

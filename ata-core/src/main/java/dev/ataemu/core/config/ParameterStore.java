@@ -87,6 +87,16 @@ public final class ParameterStore {
         return Integer.parseInt(get(number));
     }
 
+    /** A numeric P-value, or {@code fallback} when this model has no such P-value (the other model's, a port it lacks). */
+    public int getIntOr(int number, int fallback) {
+        return catalog.find(number).isPresent() ? getInt(number) : fallback;
+    }
+
+    /** A P-value's text, or empty when this model has no such P-value. */
+    public String getOrEmpty(int number) {
+        return catalog.find(number).isPresent() ? get(number) : "";
+    }
+
     /** Whether a 0/1 P-value is 1. Mind the inverted "Disable ..." flags: this reads the raw value. */
     public boolean isSet(int number) {
         return getInt(number) == 1;

@@ -146,14 +146,14 @@ public final class FxsLine implements FxsEvents {
         if (state != LineState.DIALING) {
             return;
         }
-        if (key == '#' && dialed.length() > 0 && FxsSettingsReader.intOr(store, parameters.useHashAsDialKey(), 1) == 1) {
+        if (key == '#' && dialed.length() > 0 && store.getIntOr(parameters.useHashAsDialKey(), 1) == 1) {
             placeCall();
             return;
         }
         dialed.append(key);
         changed.accept(this);
         cancelDialTimeout();
-        int seconds = FxsSettingsReader.intOr(store, parameters.noKeyEntryTimeout(), 4);
+        int seconds = store.getIntOr(parameters.noKeyEntryTimeout(), 4);
         dialTimeout = port.scheduler().schedule(java.time.Duration.ofSeconds(seconds), this::placeCall);
     }
 
@@ -292,7 +292,7 @@ public final class FxsLine implements FxsEvents {
         disconnectAudio();
         port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.BUSY_TONE))));
         if (isSet(parameters.loopCurrentDisconnect())) {
-            port.disconnectLoop(FxsSettingsReader.intOr(store, parameters.loopCurrentDisconnectMs(), 200));
+            port.disconnectLoop(store.getIntOr(parameters.loopCurrentDisconnectMs(), 200));
         }
         enter(LineState.OFF_HOOK_IDLE);
     }
@@ -332,13 +332,13 @@ public final class FxsLine implements FxsEvents {
     }
 
     private CallerIdLineSignals callerIdSignals() {
-        return new CallerIdLineSignals(FxsSettingsReader.intOr(store, parameters.callerIdScheme(), 0),
-                FxsSettingsReader.intOr(store, parameters.dtmfCallerIdStart(), 0),
-                FxsSettingsReader.intOr(store, parameters.dtmfCallerIdStop(), 0));
+        return new CallerIdLineSignals(store.getIntOr(parameters.callerIdScheme(), 0),
+                store.getIntOr(parameters.dtmfCallerIdStart(), 0),
+                store.getIntOr(parameters.dtmfCallerIdStop(), 0));
     }
 
     private boolean isSet(int number) {
-        return FxsSettingsReader.intOr(store, number, 0) == 1;
+        return store.getIntOr(number, 0) == 1;
     }
 
     private void enter(LineState next) {

@@ -11,20 +11,16 @@ final class FxsSettingsReader {
 
     static FxsSettings read(ParameterStore store, LineParameters p) {
         FxsSettings d = FxsSettings.DEFAULTS;
-        int min = intOr(store, p.flashMinMs(), d.flashMinMs());
-        int max = Math.max(min, intOr(store, p.flashMaxMs(), d.flashMaxMs()));
+        int min = store.getIntOr(p.flashMinMs(), d.flashMinMs());
+        int max = Math.max(min, store.getIntOr(p.flashMaxMs(), d.flashMaxMs()));
         return new FxsSettings(
-                intOr(store, p.hookFlashEnabled(), 1) == 1,
+                store.getIntOr(p.hookFlashEnabled(), 1) == 1,
                 min,
                 max,
-                intOr(store, p.onHookMs(), d.onHookMs()),
-                intOr(store, p.pulseDialing(), 0) == 1,
-                gainDb(intOr(store, p.txGain(), 0)),
-                gainDb(intOr(store, p.rxGain(), 0)));
-    }
-
-    static int intOr(ParameterStore store, int number, int fallback) {
-        return store.catalog().find(number).isPresent() ? store.getInt(number) : fallback;
+                store.getIntOr(p.onHookMs(), d.onHookMs()),
+                store.getIntOr(p.pulseDialing(), 0) == 1,
+                gainDb(store.getIntOr(p.txGain(), 0)),
+                gainDb(store.getIntOr(p.rxGain(), 0)));
     }
 
     /** The gain codes of the Gain TX/RX fields: 1 = +6 dB, 2 = +4, 3 = +2, 0 = 0, 4 = -2 ... 9 = -12. */

@@ -48,9 +48,7 @@ public final class MediaSettingsReader {
     private static List<DtmfMethod> dtmfMethods(ParameterStore store, MediaParameters p) {
         Set<DtmfMethod> methods = new LinkedHashSet<>();
         for (int priority : p.dtmfMethods()) {
-            if (store.catalog().find(priority).isPresent()) {
-                DtmfMethod.ofCode(store.getInt(priority)).ifPresent(methods::add);
-            }
+            DtmfMethod.ofCode(store.getIntOr(priority, -1)).ifPresent(methods::add);
         }
         if (methods.isEmpty()) {
             methods.add(DtmfMethod.IN_AUDIO);
@@ -59,10 +57,10 @@ public final class MediaSettingsReader {
     }
 
     private static int number(ParameterStore store, int number, int fallback) {
-        return store.catalog().find(number).isPresent() ? store.getInt(number) : fallback;
+        return store.getIntOr(number, fallback);
     }
 
     private static boolean flag(ParameterStore store, int number, boolean fallback) {
-        return store.catalog().find(number).isPresent() ? store.getInt(number) == 1 : fallback;
+        return store.getIntOr(number, fallback ? 1 : 0) == 1;
     }
 }

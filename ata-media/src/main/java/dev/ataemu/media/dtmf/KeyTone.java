@@ -26,6 +26,8 @@ public final class KeyTone {
     private Oscillator high;
     private long played;
     private long length;
+    /** Read without the lock on every frame of every stream: most frames carry no key. */
+    private volatile boolean active;
 
     /** Tones at a telephone's usual levels ({@link DtmfSender#DEFAULT_LOW_DBM0}, high group 2 dB above). */
     public KeyTone() {
@@ -59,8 +61,13 @@ public final class KeyTone {
     }
 
     /** Replaces {@code samples[0 .. count)} with the tone while one plays; false (and nothing changed) when none does. */
-    public synchronized boolean overlay(short[] samples, int count) {
+    public boolean overlay(short[] samples, int count) {
+        return active && overlayLocked(samples, count);
+    }
+
+    private synchronized boolean overlayLocked(short[] samples, int count) {
         if (played >= length) {
+            active = false;
             return false;
         }
         for (int i = 0; i < count; i++) {
@@ -80,5 +87,6 @@ public final class KeyTone {
         high = new Oscillator(digit.highHz(), highDbm0);
         played = 0;
         length = samples;
+        active = true;
     }
 }

@@ -96,6 +96,7 @@ public final class MediaStream implements AutoCloseable {
     private volatile AudioSource speaking;
     private volatile boolean playHeardKeys = true;
     private volatile boolean sending = true;
+    private volatile boolean farEndHeard;
     private volatile long lastEventAtMs = Long.MIN_VALUE / 2;
     private Pacer.Registration ticking;
     private int filled;
@@ -200,6 +201,11 @@ public final class MediaStream implements AutoCloseable {
     /** Whether to look for key tones in the far end's audio too (a gateway collecting digits needs it). */
     public void detectKeysInAudio(boolean detect) {
         keysInAudio = detect ? new DtmfDetector(this::heardInAudio) : null;
+    }
+
+    /** Whether any packet of the far end's has arrived yet (early media that sounds, not just an answer). */
+    public boolean farEndHeard() {
+        return farEndHeard;
     }
 
     public JitterStatistics jitterStatistics() {
@@ -334,6 +340,7 @@ public final class MediaStream implements AutoCloseable {
     }
 
     private void received(RtpPacket packet) {
+        farEndHeard = true;
         long now = elapsedMillis();
         if (packet.payloadType() == config.payloadType()) {
             int samples = samplesIn(packet.payloadLength());

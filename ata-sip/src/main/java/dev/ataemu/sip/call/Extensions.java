@@ -15,7 +15,7 @@ public final class Extensions {
         for (String name : new String[] {"Supported", "Require"}) {
             ListIterator<?> values = message.getHeaders(name);
             while (values.hasNext()) {
-                for (String token : valueOf((Header) values.next()).split(",")) {
+                for (String token : value((Header) values.next()).split(",")) {
                     if (token.trim().equalsIgnoreCase(option)) {
                         return true;
                     }
@@ -29,7 +29,7 @@ public final class Extensions {
     public static boolean allows(Message message, String method) {
         ListIterator<?> values = message.getHeaders("Allow");
         while (values.hasNext()) {
-            for (String token : valueOf((Header) values.next()).split(",")) {
+            for (String token : value((Header) values.next()).split(",")) {
                 if (token.trim().equalsIgnoreCase(method)) {
                     return true;
                 }
@@ -38,7 +38,8 @@ public final class Extensions {
         return false;
     }
 
-    private static String valueOf(Header header) {
+    /** A header's value as written, without its name. */
+    static String value(Header header) {
         String text = header.toString().trim();
         int colon = text.indexOf(':');
         return colon < 0 ? text : text.substring(colon + 1).trim();

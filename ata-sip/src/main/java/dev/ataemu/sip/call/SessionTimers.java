@@ -116,7 +116,7 @@ public final class SessionTimers {
         if (header == null) {
             return Optional.empty();
         }
-        String text = value(header);
+        String text = Extensions.value(header);
         String number = text.split(";", 2)[0].trim();
         try {
             int seconds = Integer.parseInt(number);
@@ -131,7 +131,7 @@ public final class SessionTimers {
         if (header == null) {
             return Optional.empty();
         }
-        for (String parameter : value(header).split(";")) {
+        for (String parameter : Extensions.value(header).split(";")) {
             String[] pair = parameter.trim().split("=", 2);
             if (pair.length == 2 && pair[0].trim().equalsIgnoreCase("refresher")) {
                 String who = pair[1].trim().toLowerCase(Locale.ROOT);
@@ -144,12 +144,6 @@ public final class SessionTimers {
             }
         }
         return Optional.empty();
-    }
-
-    private static String value(Header header) {
-        String text = header.toString().trim();
-        int colon = text.indexOf(':');
-        return colon < 0 ? text : text.substring(colon + 1).trim();
     }
 
     /** Whether a request is a session refresh method (a re-INVITE or an UPDATE). */

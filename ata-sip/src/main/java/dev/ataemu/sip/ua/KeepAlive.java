@@ -32,6 +32,8 @@ final class KeepAlive {
     private int lost;
     private long cseq = 1;
     private final String callId;
+    /** The stack's UDP socket, looked up once; empty over TCP or when it cannot be reached. */
+    private java.util.Optional<java.net.DatagramSocket> udpSocket;
 
     KeepAlive(UserAgent agent) {
         this.agent = agent;
@@ -80,7 +82,10 @@ final class KeepAlive {
             ServerAddress server = ServerAddress.parse(agent.registration().server());
             InetAddress address = InetAddress.getByName(server.host());
             int port = server.port() > 0 ? server.port() : 5060;
-            java.util.Optional<java.net.DatagramSocket> socket = udpSocket();
+            if (udpSocket == null) {
+                udpSocket = findUdpSocket();
+            }
+            java.util.Optional<java.net.DatagramSocket> socket = udpSocket;
             if (socket.isPresent()) {
                 socket.get().send(new java.net.DatagramPacket(new byte[0], 0, address, port));
             } else {
@@ -91,7 +96,7 @@ final class KeepAlive {
         }
     }
 
-    private java.util.Optional<java.net.DatagramSocket> udpSocket() {
+    private java.util.Optional<java.net.DatagramSocket> findUdpSocket() {
         if (!(agent.listeningPoint() instanceof gov.nist.javax.sip.ListeningPointImpl point)
                 || !(point.getMessageProcessor() instanceof gov.nist.javax.sip.stack.UDPMessageProcessor udp)) {
             return java.util.Optional.empty();
