@@ -6,8 +6,11 @@ import dev.ataemu.core.device.DeviceModel;
 import dev.ataemu.core.device.MacAddress;
 import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -57,6 +60,11 @@ public final class AtaEmulator implements Callable<Integer> {
             description = "The device's WAN address (default: the host's primary IPv4 address).")
     InetAddress bind;
 
+    @Option(names = "--dns", paramLabel = "IP[:PORT]", converter = DnsServerConverter.class,
+            description = {"A DNS server the device's network offers, as a DHCP lease would (repeatable; port 53 by default).",
+                "The device's own DNS settings (P21-P28, P92-P95) come first; without either the host's resolvers answer."})
+    List<InetSocketAddress> dns = new ArrayList<>();
+
     @Option(names = "--http-port", paramLabel = "N",
             description = "The web port (default: the device's P901, 80 from the factory; 0 picks a free port).")
     Integer httpPort;
@@ -90,7 +98,8 @@ public final class AtaEmulator implements Callable<Integer> {
             return EXIT_USAGE;
         }
         RunOptions options = new RunOptions(model, Optional.ofNullable(mac), dataDir,
-                bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(httpPort), settings, audio);
+                bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(httpPort), settings, audio,
+                List.copyOf(dns));
         return new EmulatorRun(options, out(), err()).runUntilStopped();
     }
 

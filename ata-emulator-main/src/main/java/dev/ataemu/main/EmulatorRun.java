@@ -79,7 +79,7 @@ final class EmulatorRun {
         MediaTransport media = MediaTransport.forThisHost();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(device, web, scheduler, media), "shutdown"));
         device.media(media);
-        device.network(options.bind().isAnyLocalAddress() ? HostAddresses.primaryIpv4() : options.bind());
+        device.network(options.bind().isAnyLocalAddress() ? HostAddresses.primaryIpv4() : options.bind(), options.dns());
         device.powerOn();
         try {
             if (!ready.await(BOOT_WAIT_SECONDS, TimeUnit.SECONDS)) {

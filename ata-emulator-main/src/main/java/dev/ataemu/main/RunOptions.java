@@ -15,5 +15,6 @@ record RunOptions(
         InetAddress bind,
         Optional<Integer> httpPort,
         Map<String, String> settings,
-        boolean audio) {
+        boolean audio,
+        java.util.List<java.net.InetSocketAddress> dns) {
 }

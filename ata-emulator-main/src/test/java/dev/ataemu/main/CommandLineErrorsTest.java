@@ -70,7 +70,11 @@ class CommandLineErrorsTest {
         assertThat(run("--http-port", "eighty")).isEqualTo(2);
         assertThat(run("--bind", "203.0.113.77")).isEqualTo(2);
         assertThat(run("--bind", "pbx.example.com")).isEqualTo(2);
-        assertThat(errorLines()).hasSize(5).allSatisfy(line -> assertThat(line).startsWith("ata-emulator: "));
+        assertThat(run("--dns", "dns.example.com")).isEqualTo(2);
+        assertThat(run("--dns", "127.0.0.1:99999")).isEqualTo(2);
+        assertThat(errorLines()).hasSize(7).allSatisfy(line -> assertThat(line).startsWith("ata-emulator: "));
+        assertThat(errorLines().get(5)).contains("'dns.example.com' is not a DNS server");
+        assertThat(errorLines().get(6)).contains("has no port from 1 to 65535");
         assertThat(errorLines().get(0)).contains("'12345' is not a MAC address");
         assertThat(errorLines().get(1)).contains("--http-port 70000 is not a port number");
         assertThat(errorLines().get(3)).contains("is not an address of this host");

@@ -47,6 +47,26 @@ public record AccountParameters(
             int force, int forceInvite, int uacRefresher, int uasRefresher) {
     }
 
+    /** Where a port's DNS, backup proxy, NAT address and sips settings live. */
+    public record NetworkNumbers(int dnsMode, int primaryIp, int backupIp1, int backupIp2, int backupOutboundProxy,
+            int preferPrimaryOutboundProxy, int natAddress, int sipsScheme, int verifyServerChain) {
+
+        int[] all() {
+            return new int[] {dnsMode, primaryIp, backupIp1, backupIp2, backupOutboundProxy, preferPrimaryOutboundProxy,
+                natAddress, sipsScheme, verifyServerChain};
+        }
+    }
+
+    private static final NetworkNumbers NETWORK1 = new NetworkNumbers(103, 2308, 2309, 2310, 2333, 28096, 101, 2329, 2367);
+    private static final NetworkNumbers NETWORK2 = new NetworkNumbers(702, 2408, 2409, 2410, 2433, 28097, 866, 2429, 2467);
+
+    /** "STUN server", shared by the ports; used when a port's NAT traversal says STUN. */
+    public static final int STUN_SERVER = 76;
+
+    public NetworkNumbers network() {
+        return port == 1 ? NETWORK1 : NETWORK2;
+    }
+
     private static final SessionTimerNumbers TIMER1 = new SessionTimerNumbers(2395, 260, 261, 262, 263, 264, 265, 266, 267);
     private static final SessionTimerNumbers TIMER2 = new SessionTimerNumbers(2495, 434, 427, 428, 429, 430, 431, 432, 433);
 

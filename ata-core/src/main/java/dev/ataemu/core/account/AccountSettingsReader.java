@@ -4,6 +4,8 @@ import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.sip.account.AccountSettings;
 import dev.ataemu.sip.account.IncomingChecks;
 import dev.ataemu.sip.account.KeepAliveSettings;
+import dev.ataemu.sip.account.NetworkSettings;
+import dev.ataemu.sip.dns.DnsMode;
 import dev.ataemu.sip.account.SessionTimerSettings;
 import dev.ataemu.sip.account.SignallingOptions;
 import java.time.Duration;
@@ -18,6 +20,12 @@ public final class AccountSettingsReader {
     }
 
     public static AccountSettings read(ParameterStore store, int port, String userAgent) {
+        return read(store, port, userAgent, java.util.List.of());
+    }
+
+    /** @param dnsServers the DNS servers the device uses (see {@link DnsServers}) */
+    public static AccountSettings read(ParameterStore store, int port, String userAgent,
+            java.util.List<java.net.InetSocketAddress> dnsServers) {
         AccountParameters p = AccountParameters.of(store.catalog().modelId(), port);
         String proxy = text(store, p.outboundProxy());
         return new AccountSettings(
@@ -50,7 +58,20 @@ public final class AccountSettingsReader {
                 new KeepAliveSettings(number(store, p.natTraversal(), 0) != 0,
                         Duration.ofSeconds(number(store, AccountParameters.KEEP_ALIVE_INTERVAL, 20)),
                         number(store, p.optionsKeepAlive(), 0) == 1, Duration.ofSeconds(number(store, p.optionsInterval(), 30)),
-                        number(store, p.optionsMaxLost(), 3)));
+                        number(store, p.optionsMaxLost(), 3)),
+                network(store, p, dnsServers));
+    }
+
+    private static NetworkSettings network(ParameterStore store, AccountParameters p,
+            java.util.List<java.net.InetSocketAddress> dnsServers) {
+        AccountParameters.NetworkNumbers n = p.network();
+        // HT502 "NAT Traversal (STUN)" 1 = Yes; HT813 "NAT Traversal" 1 = STUN: either way 1 asks STUN.
+        boolean stun = number(store, p.natTraversal(), 0) == 1;
+        return new NetworkSettings(DnsMode.of(number(store, n.dnsMode(), 0)),
+                java.util.List.of(text(store, n.primaryIp()), text(store, n.backupIp1()), text(store, n.backupIp2())),
+                dnsServers, text(store, n.backupOutboundProxy()), number(store, n.preferPrimaryOutboundProxy(), 0) == 1,
+                text(store, n.natAddress()), stun ? text(store, AccountParameters.STUN_SERVER) : "",
+                number(store, n.sipsScheme(), 0) == 1, number(store, n.verifyServerChain(), 0) == 1);
     }
 
     private static SessionTimerSettings sessionTimer(ParameterStore store, AccountParameters.SessionTimerNumbers n) {
@@ -73,13 +94,18 @@ public final class AccountSettingsReader {
             p.sessionTimer().forceInvite(), p.sessionTimer().uacRefresher(), p.sessionTimer().uasRefresher(),
             p.telUri(), p.proxyRequire(), p.unregisterOnReboot(), p.reliableProvisional(), p.natTraversal(),
             AccountParameters.KEEP_ALIVE_INTERVAL, p.optionsKeepAlive(), p.optionsInterval(), p.optionsMaxLost(),
-            AccountParameters.DISABLE_NOTIFY_AUTHENTICATION};
+            AccountParameters.DISABLE_NOTIFY_AUTHENTICATION, AccountParameters.STUN_SERVER};
         for (int number : numbers) {
             if (changes.touches(number)) {
                 return true;
             }
         }
-        return false;
+        for (int number : p.network().all()) {
+            if (changes.touches(number)) {
+                return true;
+            }
+        }
+        return DnsServers.touches(changes);
     }
 
     private static String text(ParameterStore store, int number) {

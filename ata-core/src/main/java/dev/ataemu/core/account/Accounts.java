@@ -35,6 +35,7 @@ public final class Accounts {
     private final BiConsumer<Integer, Boolean> messageWaiting;
     private final java.util.function.Consumer<dev.ataemu.sip.ua.ControlEvent> control;
     private InetAddress address;
+    private java.util.List<java.net.InetSocketAddress> offeredDns = java.util.List.of();
 
     /**
      * @param registrations  hears each port's registration state
@@ -60,6 +61,11 @@ public final class Accounts {
     /** The address the user agents listen on (the device's WAN address); none means no SIP at all. */
     public void address(InetAddress wanAddress) {
         address = wanAddress;
+    }
+
+    /** The DNS servers the network offers (a DHCP lease's); the device's own settings may override them. */
+    public void offeredDns(java.util.List<java.net.InetSocketAddress> servers) {
+        offeredDns = java.util.List.copyOf(servers);
     }
 
     /** The running user agent of a port's account, if any. */
@@ -108,7 +114,7 @@ public final class Accounts {
 
     private void startPort(int port) {
         String userAgent = "Grandstream " + model.id() + " " + model.programVersion();
-        AccountSettings settings = AccountSettingsReader.read(store, port, userAgent);
+        AccountSettings settings = AccountSettingsReader.read(store, port, userAgent, DnsServers.of(store, offeredDns));
         if (!settings.active()) {
             return;
         }

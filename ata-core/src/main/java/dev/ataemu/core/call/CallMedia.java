@@ -65,11 +65,11 @@ final class CallMedia {
      * what we sent last, as our offer. Empty when the offer cannot be taken (the call goes on as it
      * was). {@code streamReplaced} runs when the line must take a new stream's audio.
      */
-    Optional<String> reoffered(String offer, int port, InetAddress address, SdpSession session, Runnable streamReplaced) {
+    Optional<String> reoffered(String offer, int port, String host, SdpSession session, Runnable streamReplaced) {
         if (offer.isBlank()) {
             return session.last().map(SessionDescription::format);
         }
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(offer, port, settings, address, session);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(offer, port, settings, host, session);
         answer.ifPresent(accepted -> {
             if (update(accepted.media())) {
                 streamReplaced.run();

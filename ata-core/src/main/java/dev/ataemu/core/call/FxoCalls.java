@@ -35,9 +35,12 @@ public final class FxoCalls implements CallHandler {
     private final Scheduler scheduler;
     private final InetAddress address;
     private final MediaTransport transport;
+    private final java.util.function.Supplier<String> sdpHost;
 
+    /** @param sdpHost the address our SDP names (the account's Contact address) */
     public FxoCalls(int port, FxoLine line, ParameterStore store, Scheduler scheduler, InetAddress address,
-            MediaTransport transport) {
+            MediaTransport transport, java.util.function.Supplier<String> sdpHost) {
+        this.sdpHost = sdpHost;
         this.port = port;
         this.line = line;
         this.store = store;
@@ -57,8 +60,8 @@ public final class FxoCalls implements CallHandler {
             return;
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
-        SdpSession session = OfferAnswer.session(address);
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address, session);
+        SdpSession session = OfferAnswer.session(sdpHost.get());
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, sdpHost.get(), session);
         if (answer.isEmpty()) {
             return;
         }
@@ -104,7 +107,7 @@ public final class FxoCalls implements CallHandler {
             call.onKey(this::key);
             // A new stream mid-call (another codec) is left unbridged: the gateway keeps the first.
             call.onReoffer(offer -> media == null ? Optional.empty()
-                    : media.reoffered(offer, port, address, session, () -> LOG.warn("port {}: codec changed mid-call", port)));
+                    : media.reoffered(offer, port, sdpHost.get(), session, () -> LOG.warn("port {}: codec changed mid-call", port)));
             call.answer(accepted.answer().format());
             gateway.start(call.calledNumber());
         }

@@ -57,8 +57,9 @@ public final class IncomingCalls implements CallHandler {
             return;
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
-        SdpSession session = OfferAnswer.session(address);
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, address, session);
+        String host = transfers.sdpHost();
+        SdpSession session = OfferAnswer.session(host);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, host, session);
         if (answer.isEmpty()) {
             return;
         }
@@ -125,7 +126,7 @@ public final class IncomingCalls implements CallHandler {
                 });
             });
             call.onReoffer(offer -> media == null ? Optional.empty()
-                    : media.reoffered(offer, port, address, session, () -> joinLine(answeredLine)));
+                    : media.reoffered(offer, port, transfers.sdpHost(), session, () -> joinLine(answeredLine)));
             joinLine(answeredLine);
             call.answer(accepted.answer().format());
         }

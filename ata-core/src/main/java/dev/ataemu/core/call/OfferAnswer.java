@@ -23,15 +23,15 @@ final class OfferAnswer {
     private OfferAnswer() {
     }
 
-    /** A new dialog's side of the descriptions, on the port's address. */
-    static SdpSession session(InetAddress address) {
-        return new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, address.getHostAddress());
+    /** A new dialog's side of the descriptions, naming {@code host} as ours (the NAT address when there is one). */
+    static SdpSession session(String host) {
+        return new SdpSession("-", Long.toString(RANDOM.nextInt(1 << 30)), 1, host);
     }
 
     /** The accepted answer, or empty after refusing the call with 488. */
-    static Optional<AnswerOutcome.Accepted> answer(IncomingCall call, int port, MediaSettings settings, InetAddress address,
+    static Optional<AnswerOutcome.Accepted> answer(IncomingCall call, int port, MediaSettings settings, String host,
             SdpSession session) {
-        Optional<AnswerOutcome.Accepted> answer = answer(call.offer(), port, settings, address, session);
+        Optional<AnswerOutcome.Accepted> answer = answer(call.offer(), port, settings, host, session);
         if (answer.isEmpty()) {
             call.reject(AnswerOutcome.Rejected.STATUS_CODE);
         }
@@ -39,7 +39,7 @@ final class OfferAnswer {
     }
 
     /** The answer to an offer (a new call's, or a re-INVITE's), or empty when it cannot be taken. */
-    static Optional<AnswerOutcome.Accepted> answer(String offerText, int port, MediaSettings settings, InetAddress address,
+    static Optional<AnswerOutcome.Accepted> answer(String offerText, int port, MediaSettings settings, String host,
             SdpSession session) {
         SessionDescription offer;
         try {
@@ -48,7 +48,7 @@ final class OfferAnswer {
             LOG.info("port {}: an unreadable offer ({})", port, e.getMessage());
             return Optional.empty();
         }
-        MediaAddress local = new MediaAddress(address.getHostAddress(), settings.rtpPort(0));
+        MediaAddress local = new MediaAddress(host, settings.rtpPort(0));
         AnswerOutcome outcome = new AnswerBuilder(Vocoders.preferences(settings), RANDOM).answer(offer, session, local, false);
         if (outcome instanceof AnswerOutcome.Rejected rejected) {
             LOG.info("port {}: no answer to the offer ({})", port, rejected.reason());

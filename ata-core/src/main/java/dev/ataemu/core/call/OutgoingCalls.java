@@ -46,6 +46,11 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         this.agent = agent;
     }
 
+    /** The address our SDP names: the account's own in Contact ("Use NAT IP", the STUN mapping), else ours. */
+    String sdpHost() {
+        return agent.get().map(UserAgent::contactHost).orElse(address.getHostAddress());
+    }
+
     @Override
     public LineCall place(String digits, FxsLine line) {
         Optional<UserAgent> account = agent.get();
@@ -61,9 +66,9 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             return LineCall.NONE;
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
-        SdpSession session = OfferAnswer.session(address);
+        SdpSession session = OfferAnswer.session(sdpHost());
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
-                .offer(session, new MediaAddress(address.getHostAddress(), settings.rtpPort(0)), false);
+                .offer(session, new MediaAddress(sdpHost(), settings.rtpPort(0)), false);
         Placed placed = new Placed(line, settings, offer, session);
         try {
             boolean anonymous = store.getIntOr(p.sendAnonymous(), 0) == 1;
@@ -91,7 +96,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
-                .offer(OfferAnswer.session(address), new MediaAddress(address.getHostAddress(), settings.rtpPort(1)), false);
+                .offer(OfferAnswer.session(sdpHost()), new MediaAddress(sdpHost(), settings.rtpPort(1)), false);
         TransferCall target = new TransferCall(line, settings, offer, transport, address, report, transferee);
         try {
             target.call = account.get().callUri(uri, offer.description().format(), replaces, target);
@@ -157,7 +162,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
 
         @Override
         public Optional<String> reoffered(String sdp) {
-            return media == null ? Optional.empty() : media.reoffered(sdp, port, address, session, () -> {
+            return media == null ? Optional.empty() : media.reoffered(sdp, port, sdpHost(), session, () -> {
                 keys = media.keys(settings, call::sendKey);
                 line.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
             });

@@ -26,6 +26,7 @@ import dev.ataemu.media.callerid.CallerId;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.sip.call.CallHandler;
 import dev.ataemu.time.Scheduler;
+import dev.ataemu.sip.ua.UserAgent;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -234,7 +235,8 @@ public final class Device {
         }
         if (line == null) {
             return pstn.filter(p -> p.index() == port)
-                    .<CallHandler>map(p -> new FxoCalls(port, p.line(), store, scheduler, address, transport))
+                    .<CallHandler>map(p -> new FxoCalls(port, p.line(), store, scheduler, address, transport,
+                            () -> accounts.agent(port).map(UserAgent::contactHost).orElse(address.getHostAddress())))
                     .orElse(CallHandler.REJECT);
         }
         return new IncomingCalls(port, line, store, scheduler, address, transport,
@@ -254,7 +256,18 @@ public final class Device {
 
     /** The device's WAN address: its SIP accounts listen there once it is up. Without one it runs no SIP. */
     public void network(InetAddress wanAddress) {
-        scheduler.execute(() -> accounts.address(wanAddress));
+        network(wanAddress, java.util.List.of());
+    }
+
+    /**
+     * The same, on a network whose DHCP offers these DNS servers (the device's preferred or static
+     * DNS settings override them); none means the host's resolvers.
+     */
+    public void network(InetAddress wanAddress, java.util.List<java.net.InetSocketAddress> offeredDns) {
+        scheduler.execute(() -> {
+            accounts.address(wanAddress);
+            accounts.offeredDns(offeredDns);
+        });
     }
 
     /** A service provider's lock: the reset button then only restarts the device (HT813 manual). */

@@ -32,6 +32,12 @@ final class CallingDevice implements AutoCloseable {
     final int sipPort;
 
     CallingDevice(Path dataDir, DeviceModel model, Map<String, String> extra) throws Exception {
+        this(dataDir, model, extra, java.util.List.of());
+    }
+
+    /** The same, on a network whose DHCP offers these DNS servers. */
+    CallingDevice(Path dataDir, DeviceModel model, Map<String, String> extra,
+            java.util.List<java.net.InetSocketAddress> offeredDns) throws Exception {
         device = Device.inFolder(DeviceFolder.locate(dataDir, model, Optional.empty(), new Random(5)),
                 ParameterCatalog.builtIn(), scheduler);
         sipPort = freeEvenPort();
@@ -39,7 +45,7 @@ final class CallingDevice implements AutoCloseable {
                 "P39", Integer.toString(freeEvenPort()), "P35", "1001", "P740", Integer.toString(freeEvenPort())));
         settings.putAll(extra);
         device.store().apply(settings);
-        device.network(LOOPBACK);
+        device.network(LOOPBACK, offeredDns);
         device.media(transport);
         device.powerOn();
         await(() -> device.power() == PowerState.READY);

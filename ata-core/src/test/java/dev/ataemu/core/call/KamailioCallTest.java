@@ -47,8 +47,30 @@ class KamailioCallTest {
         }
     }
 
+    @Test
+    @DisplayName("SIP-09 SEC-01 over TLS (P130 / P830 = 2): both ports register with Kamailio's TLS port and call each "
+            + "other, audio both ways")
+    void portsCallEachOtherOverTls() throws Exception {
+        try (Kamailio kamailio = Kamailio.builder(work.resolve("kamailio")).users(Map.of("1001", "alpha-1", "1002", "beta-2"))
+                .tls(true).start()) {
+            portsCallEachOther(kamailio, Map.of("P130", "2", "P830", "2"));
+        }
+    }
+
+    @Test
+    @DisplayName("SIP-10 SEC-01 the HT813 over TLS writes sips: URIs (P2329, factory value sips) and registers with Kamailio")
+    void registersWithTheSipsScheme() throws Exception {
+        try (Kamailio kamailio = Kamailio.builder(work.resolve("kamailio")).users(Map.of("1001", "alpha-1"))
+                .tls(true).start();
+             CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813, Map.of(
+                     "P47", kamailio.host() + ":" + kamailio.tlsPort(), "P34", "alpha-1", "P130", "2"))) {
+            CallingDevice.await(() -> kamailio.isRegistered("1001"));
+            assertThat(kamailio.registrations()).as(() -> kamailio.logTail(40)).contains("sips:1001@127.0.0.1");
+        }
+    }
+
     private void portsCallEachOther(Kamailio kamailio, Map<String, String> extra) throws Exception {
-        String server = kamailio.hostPort();
+        String server = "2".equals(extra.get("P130")) ? kamailio.host() + ":" + kamailio.tlsPort() : kamailio.hostPort();
         Map<String, String> accounts = new java.util.HashMap<>(extra);
         accounts.putAll(Map.of(
                 "P47", server, "P34", "alpha-1", "P747", server, "P735", "1002", "P734", "beta-2",
@@ -59,6 +81,9 @@ class KamailioCallTest {
             assertThat(kamailio.isRegistered("1002")).as(() -> kamailio.logTail(40)).isTrue();
             if ("1".equals(extra.get("P130"))) {
                 assertThat(kamailio.registrations()).as("the bindings were made over TCP").contains("transport=tcp");
+            }
+            if ("2".equals(extra.get("P130"))) {
+                assertThat(kamailio.registrations()).as("the bindings were made over TLS").contains("transport=tls");
             }
 
             VirtualHandset caller = calling.device.handset(1);

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param sessionTimer      the session timers (RFC 4028)
  * @param signalling        how the account writes its requests
  * @param keepAlive         NAT keep-alives and OPTIONS keep-alives
+ * @param network           DNS, the backup outbound proxy, the NAT address and STUN
  */
 public record AccountSettings(
         boolean active,
@@ -48,7 +49,8 @@ public record AccountSettings(
         IncomingChecks checks,
         SessionTimerSettings sessionTimer,
         SignallingOptions signalling,
-        KeepAliveSettings keepAlive) {
+        KeepAliveSettings keepAlive,
+        NetworkSettings network) {
 
     /** RFC 3261's default T1. */
     public static final Duration DEFAULT_T1 = Duration.ofMillis(500);
@@ -60,7 +62,7 @@ public record AccountSettings(
         this(active, register, server, outboundProxy, userId, authId, password, displayName, transport, localPort, expires,
                 reRegisterBefore, retryWait, retryAfterForbidden, userAgent, "", false, DEFAULT_T1, false,
                 IncomingChecks.NONE, SessionTimerSettings.DEFAULTS, SignallingOptions.DEFAULTS,
-                KeepAliveSettings.OFF);
+                KeepAliveSettings.OFF, NetworkSettings.DEFAULTS);
     }
 
     public boolean hasFailover() {

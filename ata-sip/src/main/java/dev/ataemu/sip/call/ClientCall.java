@@ -97,7 +97,7 @@ public final class ClientCall implements OutgoingCall {
             request.addHeader(context.headers().createProxyRequireHeader(account.signalling().proxyRequire().trim()));
         }
         // The outbound proxy (P48) takes the INVITE first; loose routing keeps the Request-URI.
-        java.util.Optional<String> proxy = account.outboundProxy().filter(text -> !text.isBlank());
+        java.util.Optional<String> proxy = context.outboundProxy();
         if (proxy.isPresent()) {
             dev.ataemu.sip.account.ServerAddress address = dev.ataemu.sip.account.ServerAddress.parse(proxy.get());
             SipURI route = context.addresses().createSipURI(null, address.host());

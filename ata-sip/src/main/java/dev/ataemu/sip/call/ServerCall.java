@@ -25,25 +25,36 @@ public final class ServerCall implements IncomingCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCall.class);
 
-    /** What the call needs from its user agent. */
+    /**
+     * What the call needs from its user agent.
+     *
+     * @param localHost     the address we listen on (Via)
+     * @param contactHost   the address we give as ours (Contact): the NAT address or the STUN mapping when known
+     * @param outboundProxy where new requests go first, when set
+     * @param sips          whether our Contact uses the sips scheme (TLS with P2329)
+     */
     public record Context(SipProvider provider, MessageFactory messages, HeaderFactory headers,
             AddressFactory addresses, String localHost, int localPort, String userId, String userAgent,
             dev.ataemu.time.Scheduler scheduler, dev.ataemu.sip.account.SessionTimerSettings timers,
-            boolean reliableProvisional, String transport) {
+            boolean reliableProvisional, String transport, String contactHost, int contactPort,
+            java.util.Optional<String> outboundProxy, boolean sips) {
 
-        /** Our Contact: the account's user at the listening address, with the transport when not UDP. */
+        /** Our Contact: the account's user at our address, with the transport when not UDP. */
         public ContactHeader contact() throws java.text.ParseException {
-            SipURI uri = addresses.createSipURI(userId, localHost);
-            uri.setPort(localPort);
-            if (!"udp".equalsIgnoreCase(transport)) {
-                uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
-            }
+            SipURI uri = addresses.createSipURI(userId, contactHost);
+            uri.setPort(contactPort);
+            onTransport(uri);
             return headers.createContactHeader(addresses.createAddress(uri));
         }
 
-        /** Marks a URI we send to with our transport, so the stack uses it (it takes UDP otherwise). */
+        /**
+         * Marks a URI we send to with our transport, so the stack uses it (it takes UDP otherwise):
+         * the sips scheme when the account uses it over TLS, else a transport parameter.
+         */
         public void onTransport(SipURI uri) throws java.text.ParseException {
-            if (!"udp".equalsIgnoreCase(transport)) {
+            if (sips) {
+                uri.setSecure(true);
+            } else if (!"udp".equalsIgnoreCase(transport)) {
                 uri.setTransportParam(transport.toLowerCase(java.util.Locale.ROOT));
             }
         }

@@ -102,7 +102,8 @@ final class CallDispatcher {
         return new ServerCall.Context(agent.provider(), agent.messages(), agent.headers(), agent.addresses(),
                 agent.localHost(), agent.localPort(), agent.settings().userId(), agent.settings().userAgent(),
                 agent.scheduler(), agent.settings().sessionTimer(), agent.settings().signalling().reliableProvisional(),
-                agent.transport());
+                agent.transport(), agent.contactHost(), agent.contactPort(), agent.registration().outboundProxy(),
+                agent.sips());
     }
 
     void placed(dev.ataemu.sip.call.ClientCall call) {
@@ -279,12 +280,16 @@ final class CallDispatcher {
             java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of(agent.settings().server(),
                     agent.settings().failoverServer()));
             agent.settings().outboundProxy().ifPresent(names::add);
+            names.add(agent.settings().network().backupOutboundProxy());
             for (String name : names) {
                 if (name.isBlank()) {
                     continue;
                 }
                 try {
-                    servers.addAll(java.util.List.of(java.net.InetAddress.getAllByName(ServerAddress.parse(name).host())));
+                    ServerAddress server = ServerAddress.parse(name);
+                    agent.dns().targets(server.host(), server.port(), agent.transport(),
+                            agent.settings().network().dnsMode(), agent.settings().network().configuredIps())
+                            .forEach(target -> servers.add(target.address()));
                 } catch (Exception unresolved) {
                     LOG.debug("cannot resolve {}: {}", name, unresolved.getMessage());
                 }

@@ -79,9 +79,11 @@ final class KeepAlive {
     private void sendKeepAlive() {
         natTimer = agent.scheduler().schedule(settings.natInterval(), this::sendKeepAlive);
         try {
-            ServerAddress server = ServerAddress.parse(agent.registration().server());
-            InetAddress address = InetAddress.getByName(server.host());
-            int port = server.port() > 0 ? server.port() : 5060;
+            ServerAddress server = ServerAddress.parse(agent.registration().outboundProxy()
+                    .orElse(agent.registration().server()));
+            dev.ataemu.sip.dns.SipTarget target = agent.hops().choose(server.host(), server.port(), agent.transport());
+            InetAddress address = target.address();
+            int port = target.port();
             if (udpSocket == null) {
                 udpSocket = findUdpSocket();
             }
@@ -134,6 +136,7 @@ final class KeepAlive {
                     agent.headers().createToHeader(agent.addresses().createAddress(aor), null), via,
                     agent.headers().createMaxForwardsHeader(70));
             options.addHeader(agent.headers().createHeader("User-Agent", agent.settings().userAgent()));
+            agent.registration().addRoute(options);
             ClientTransaction transaction = agent.provider().getNewClientTransaction(options);
             transaction.sendRequest();
             pendingOptions = transaction;

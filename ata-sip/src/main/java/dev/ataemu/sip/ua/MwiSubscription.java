@@ -142,9 +142,8 @@ final class MwiSubscription {
                 agent.headers().createCallIdHeader(callId), agent.headers().createCSeqHeader(cseq++, Request.SUBSCRIBE),
                 agent.headers().createFromHeader(aorAddress, fromTag), agent.headers().createToHeader(aorAddress, null),
                 via, agent.headers().createMaxForwardsHeader(70));
-        SipURI contact = agent.addresses().createSipURI(agent.settings().userId(), agent.localHost());
-        contact.setPort(agent.localPort());
-        request.addHeader(agent.headers().createContactHeader(agent.addresses().createAddress(contact)));
+        request.addHeader(agent.contact());
+        agent.registration().addRoute(request);
         request.addHeader(agent.headers().createEventHeader(MessageSummary.EVENT));
         request.addHeader(agent.headers().createAcceptHeader(MessageSummary.TYPE, MessageSummary.SUBTYPE));
         request.addHeader(agent.headers().createExpiresHeader((int) agent.settings().expires().toSeconds()));

@@ -62,6 +62,7 @@ public final class Registration {
     private Scheduler.Timer next;
     private Duration granted = Duration.ZERO;
     private boolean onFailover;
+    private boolean onBackupProxy;
     /** "Unregister On Reboot" (P81): the first REGISTER after start removes every binding (Contact: *). */
     private boolean clearing;
 
@@ -86,10 +87,19 @@ public final class Registration {
         return onFailover ? agent.settings().failoverServer() : agent.settings().server();
     }
 
+    /** The outbound proxy requests go through now: P48, or its backup P2333 after P48 stopped answering. */
+    public java.util.Optional<String> outboundProxy() {
+        if (onBackupProxy) {
+            return java.util.Optional.of(agent.settings().network().backupOutboundProxy());
+        }
+        return agent.settings().outboundProxy().filter(proxy -> !proxy.isBlank());
+    }
+
     /** Starts registering, if the account has what it takes. Call on the device's scheduler. */
     public void start() {
         stopping = false;
         onFailover = false;
+        onBackupProxy = false;
         if (!agent.settings().canRegister()) {
             enter(RegistrationState.IDLE, "no server or user ID, or registration off");
             return;
@@ -178,7 +188,24 @@ public final class Registration {
         }
     }
 
+    /**
+     * The first hop did not answer (or refused with 5xx): the next DNS target of the same name, then the
+     * backup outbound proxy, then the failover server; when all have failed, the retry wait.
+     */
     private void serverUnavailable(String reason) {
+        ServerAddress firstHop = ServerAddress.parse(outboundProxy().orElse(server()));
+        if (agent.hops().failed(firstHop.host(), firstHop.port(), agent.transport())) {
+            LOG.info("{}: {}; trying the next address of {}", agent.settings().userId(), reason, firstHop.host());
+            send(agent.settings().expires());
+            return;
+        }
+        if (!onBackupProxy && outboundProxy().isPresent() && agent.settings().network().hasBackupOutboundProxy()) {
+            onBackupProxy = true;
+            LOG.info("{}: {}; going through the backup outbound proxy {}", agent.settings().userId(), reason,
+                    outboundProxy().get());
+            send(agent.settings().expires());
+            return;
+        }
         if (!onFailover && agent.settings().hasFailover()) {
             onFailover = true;
             LOG.info("{}: {}; failing over to {}", agent.settings().userId(), reason, server());
@@ -186,6 +213,8 @@ public final class Registration {
             return;
         }
         onFailover = false;
+        onBackupProxy = false;
+        agent.hops().forgetFailures();
         failed(reason, agent.settings().retryWait());
     }
 
@@ -198,6 +227,11 @@ public final class Registration {
             if (onFailover && agent.settings().preferPrimary()) {
                 onFailover = false;
             }
+            if (onBackupProxy && agent.settings().network().preferPrimaryOutboundProxy()) {
+                onBackupProxy = false;
+            }
+            // A renewal tries the most preferred DNS target again: the account returns once it recovers.
+            agent.hops().forgetFailures();
             send(agent.settings().expires());
         });
         enter(RegistrationState.REGISTERED, "200 OK from " + server() + ", expires in " + granted.toSeconds() + " s");
@@ -211,7 +245,7 @@ public final class Registration {
 
     private Duration grantedLifetime(Response response) {
         ListIterator<?> contacts = response.getHeaders(ContactHeader.NAME);
-        String ours = "@" + agent.localHost() + ":" + agent.localPort();
+        String ours = "@" + agent.contactHost() + ":" + agent.contactPort();
         while (contacts.hasNext()) {
             ContactHeader contact = (ContactHeader) contacts.next();
             if (contact.getAddress().getURI().toString().contains(ours) && contact.getExpires() >= 0) {
@@ -259,9 +293,7 @@ public final class Registration {
         if (server.port() > 0) {
             requestUri.setPort(server.port());
         }
-        if (!"udp".equalsIgnoreCase(agent.transport())) {
-            requestUri.setTransportParam(agent.transport().toLowerCase());
-        }
+        agent.onTransport(requestUri);
         // The address of record stays in the account's own domain, whichever server takes it.
         SipURI aor = agent.addresses().createSipURI(settings.userId(), ServerAddress.parse(settings.server()).host());
         Address aorAddress = agent.addresses().createAddress(aor);
@@ -276,17 +308,16 @@ public final class Registration {
         via.add(agent.headers().createViaHeader(agent.localHost(), agent.localPort(), agent.transport(), null));
         Request request = agent.messages().createRequest(requestUri, Request.REGISTER, callIdHeader, cseqHeader,
                 from, to, via, agent.headers().createMaxForwardsHeader(70));
-        SipURI contactUri = agent.addresses().createSipURI(settings.userId(), agent.localHost());
-        contactUri.setPort(agent.localPort());
-        if (!"udp".equalsIgnoreCase(agent.transport())) {
-            contactUri.setTransportParam(agent.transport().toLowerCase());
-        }
-        request.addHeader(clearing ? agent.headers().createContactHeader()
-                : agent.headers().createContactHeader(agent.addresses().createAddress(contactUri)));
+        request.addHeader(clearing ? agent.headers().createContactHeader() : agent.contact());
         request.addHeader(agent.headers().createExpiresHeader((int) expires.toSeconds()));
         request.addHeader(agent.headers().createHeader("User-Agent", settings.userAgent()));
-        settings.outboundProxy().filter(proxy -> !proxy.isBlank()).ifPresent(proxy -> addRoute(request, proxy));
+        addRoute(request);
         return request;
+    }
+
+    /** Sends a request outside a dialog through the outbound proxy in use, if there is one. */
+    void addRoute(Request request) {
+        outboundProxy().ifPresent(proxy -> addRoute(request, proxy));
     }
 
     private void addRoute(Request request, String proxy) {
@@ -297,6 +328,7 @@ public final class Registration {
                 route.setPort(address.port());
             }
             route.setLrParam();
+            agent.onTransport(route);
             request.addHeader(agent.headers().createRouteHeader(agent.addresses().createAddress(route)));
         } catch (Exception e) {
             LOG.warn("ignoring the outbound proxy '{}': {}", proxy, e.getMessage());

@@ -52,6 +52,8 @@ public final class UserAgent implements AutoCloseable {
     private final CallDispatcher calls;
     private final AuthenticationHelper auth;
     private final MwiSubscription mwi;
+    private final dev.ataemu.sip.dns.SipResolver dns;
+    private final dev.ataemu.sip.dns.HopResolver hops;
     private KeepAlive keepAlive;
     private volatile java.util.function.Consumer<MessageSummary> messageWaiting = summary -> { };
 
@@ -60,12 +62,19 @@ public final class UserAgent implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler);
         this.settings = settings;
         this.address = address;
-        this.stack = SipStacks.create(name + "-" + STACKS.incrementAndGet());
+        boolean tls = "TLS".equalsIgnoreCase(settings.transport());
+        this.stack = SipStacks.create(name + "-" + STACKS.incrementAndGet(),
+                tls ? java.util.Optional.of(dev.ataemu.sip.stack.TlsIdentity.selfSigned(name)) : java.util.Optional.empty(),
+                settings.network().verifyServerCertificate());
+        this.dns = new dev.ataemu.sip.dns.SipResolver(settings.network().dnsServers());
+        this.hops = new dev.ataemu.sip.dns.HopResolver(dns, settings.network().dnsMode(), settings.network().configuredIps());
+        ((gov.nist.javax.sip.stack.SIPTransactionStack) stack).setAddressResolver(hops);
         try {
             SipFactory factory = SipFactory.getInstance();
             this.addresses = factory.createAddressFactory();
             this.headers = factory.createHeaderFactory();
             this.messages = factory.createMessageFactory();
+            learnPublicMapping();
             this.listeningPoint = stack.createListeningPoint(address.getHostAddress(), settings.localPort(),
                     settings.transport().toLowerCase());
             this.provider = stack.createSipProvider(listeningPoint);
@@ -157,6 +166,16 @@ public final class UserAgent implements AutoCloseable {
         return mwi;
     }
 
+    /** The account's DNS, as its mode and servers say. */
+    public dev.ataemu.sip.dns.SipResolver dns() {
+        return dns;
+    }
+
+    /** Where the account's requests go: the lookups of its DNS mode, with the targets that failed skipped. */
+    dev.ataemu.sip.dns.HopResolver hops() {
+        return hops;
+    }
+
     public AccountSettings settings() {
         return settings;
     }
@@ -183,6 +202,71 @@ public final class UserAgent implements AutoCloseable {
 
     String localHost() {
         return address.getHostAddress();
+    }
+
+    /** What STUN says our SIP socket looks like from outside; Contact names it unless a NAT IP is set. */
+    private volatile java.net.InetSocketAddress publicMapping;
+
+
+    /**
+     * NAT traversal by STUN (P52 with a STUN server, P76): before the stack takes the SIP port, asks
+     * the server from that very port what it looks like outside, so that Contact and SDP name the
+     * public mapping (NAT-03). A fixed NAT IP (P101) needs no asking; no answer leaves our own address.
+     */
+    private void learnPublicMapping() {
+        String server = settings.network().stunServer().strip();
+        if (server.isEmpty() || !settings.network().natAddress().isBlank() || !"UDP".equalsIgnoreCase(settings.transport())) {
+            return;
+        }
+        try (java.net.DatagramSocket socket = new java.net.DatagramSocket(
+                new java.net.InetSocketAddress(address, settings.localPort()))) {
+            ServerAddress stun = ServerAddress.parse(server);
+            java.util.List<InetAddress> addresses = dns.addresses(stun.host());
+            if (addresses.isEmpty()) {
+                LOG.warn("{}: the STUN server {} has no address", settings.userId(), stun.host());
+                return;
+            }
+            java.util.Optional<java.net.InetSocketAddress> mapping = dev.ataemu.sip.nat.StunClient.mappedAddress(socket,
+                    new java.net.InetSocketAddress(addresses.get(0), stun.port() > 0 ? stun.port() : STUN_PORT));
+            mapping.ifPresentOrElse(found -> {
+                LOG.info("{}: STUN says port {} is {} outside", settings.userId(), settings.localPort(), found);
+                publicMapping = found;
+            }, () -> LOG.warn("{}: no answer from the STUN server {}", settings.userId(), server));
+        } catch (Exception e) {
+            LOG.warn("{}: STUN to {} failed: {}", settings.userId(), server, e.getMessage());
+        }
+    }
+
+    private static final int STUN_PORT = 3478;
+
+    /** The address we give as ours in Contact: "Use NAT IP" (P101), else the STUN mapping, else our own. */
+    public String contactHost() {
+        String nat = settings.network().natAddress();
+        if (!nat.isBlank()) {
+            return nat.strip();
+        }
+        java.net.InetSocketAddress mapped = publicMapping;
+        return mapped != null ? mapped.getAddress().getHostAddress() : localHost();
+    }
+
+    int contactPort() {
+        java.net.InetSocketAddress mapped = publicMapping;
+        return mapped != null && settings.network().natAddress().isBlank() ? mapped.getPort() : localPort();
+    }
+
+    /** Whether our URIs use the sips scheme: over TLS, when the account says so (P2329). */
+    boolean sips() {
+        return "TLS".equalsIgnoreCase(transport()) && settings.network().sipsScheme();
+    }
+
+    /** Marks a URI we send to with the account's transport (see {@link dev.ataemu.sip.call.ServerCall.Context#onTransport}). */
+    void onTransport(javax.sip.address.SipURI uri) throws java.text.ParseException {
+        calls.context().onTransport(uri);
+    }
+
+    /** Our Contact header for requests outside a dialog (REGISTER, SUBSCRIBE). */
+    javax.sip.header.ContactHeader contact() throws java.text.ParseException {
+        return calls.context().contact();
     }
 
     int localPort() {

@@ -38,10 +38,12 @@ public final class Kamailio implements AutoCloseable {
     private final Path controlDirectory;
     private final Path configFile;
     private final int port;
+    private final int tlsPort;
     private final Duration startupTime;
 
     private Kamailio(PeerProcess process, Path directory, Path controlSocket, Path controlDirectory,
-            Path configFile, int port, Duration startupTime) {
+            Path configFile, int port, int tlsPort, Duration startupTime) {
+        this.tlsPort = tlsPort;
         this.process = process;
         this.directory = directory;
         this.controlSocket = controlSocket;
@@ -65,6 +67,7 @@ public final class Kamailio implements AutoCloseable {
         private final Map<String, String> users = new LinkedHashMap<>();
         private boolean authenticateInvites = true;
         private boolean tcp;
+        private boolean tls;
         private Duration startTimeout = Duration.ofSeconds(15);
         private int port;
         private int maxExpires = 3600;
@@ -98,6 +101,15 @@ public final class Kamailio implements AutoCloseable {
         /** Also listen on TCP, on the same port number. */
         public Builder tcp(boolean on) {
             this.tcp = on;
+            return this;
+        }
+
+        /**
+         * Also listen on TLS (TLS 1.2 and up, Debian package {@code kamailio-tls-modules}), on a port of
+         * its own, with a fresh self-signed certificate; it checks no certificate of its peers.
+         */
+        public Builder tls(boolean on) {
+            this.tls = on;
             return this;
         }
 
@@ -142,8 +154,17 @@ public final class Kamailio implements AutoCloseable {
                     port = ports.udp(b.tcp);
                 }
             }
+            int tlsPort = 0;
+            String tlsModule = "";
+            if (b.tls) {
+                try (FreePorts ports = new FreePorts()) {
+                    tlsPort = ports.tcp();
+                }
+                tlsModule = TlsFiles.write(dir, PACKAGE);
+            }
             Path config = dir.resolve("kamailio.cfg");
-            Files.writeString(config, configText(b, port, socket.toAbsolutePath()), StandardCharsets.US_ASCII);
+            Files.writeString(config, configText(b, port, socket.toAbsolutePath(), tlsPort, tlsModule),
+                    StandardCharsets.US_ASCII);
             List<String> command = new ArrayList<>(List.of(binary.toString(),
                     "-DD", "-E",
                     "-f", config.toString(),
@@ -156,7 +177,7 @@ public final class Kamailio implements AutoCloseable {
             Kamailio kamailio;
             try {
                 awaitReady(process, port, b.startTimeout);
-                kamailio = new Kamailio(process, dir, socket, controlDirectory, config, port,
+                kamailio = new Kamailio(process, dir, socket, controlDirectory, config, port, tlsPort,
                         Duration.ofNanos(System.nanoTime() - started));
             } catch (RuntimeException | Error e) {
                 process.close();
@@ -168,7 +189,7 @@ public final class Kamailio implements AutoCloseable {
         }
     }
 
-    static String configText(Builder b, int port, Path socket) throws IOException {
+    static String configText(Builder b, int port, Path socket, int tlsPort, String tlsModule) throws IOException {
         String template;
         try (InputStream in = Kamailio.class.getResourceAsStream("kamailio.cfg")) {
             if (in == null) {
@@ -180,10 +201,13 @@ public final class Kamailio implements AutoCloseable {
         b.users.forEach((name, password) ->
                 users.append("    $sht(users=>").append(name).append(") = \"").append(password).append("\";\n"));
         String listen = "listen=udp:" + HOST + ":" + port + "\n"
-                + (b.tcp ? "listen=tcp:" + HOST + ":" + port + "\n" : "disable_tcp=yes\n");
+                + (b.tcp ? "listen=tcp:" + HOST + ":" + port + "\n" : b.tls ? "" : "disable_tcp=yes\n")
+                + (b.tls ? "enable_tls=yes\nlisten=tls:" + HOST + ":" + tlsPort + "\nalias=\"" + HOST + ":" + tlsPort
+                        + "\"\n" : "");
         return template
                 .replace("@DEFINES@", b.authenticateInvites ? "#!define WITH_INVITE_AUTH" : "")
                 .replace("@LISTEN@", listen)
+                .replace("@TLS_MODULE@", tlsModule)
                 .replace("@PORT@", Integer.toString(port))
                 .replace("@MAX_EXPIRES@", Integer.toString(b.maxExpires))
                 .replace("@CTL@", socket.toString())
@@ -213,6 +237,11 @@ public final class Kamailio implements AutoCloseable {
 
     public String host() {
         return HOST;
+    }
+
+    /** The TLS port, when started with {@link Builder#tls}. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     public int port() {
