@@ -1,6 +1,7 @@
 package dev.ataemu.core.call;
 
 import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.core.feature.FeatureParameters;
 import dev.ataemu.core.line.FxsLine;
 import dev.ataemu.core.media.MediaSettings;
 import dev.ataemu.core.media.MediaSettingsReader;
@@ -56,6 +57,17 @@ public final class IncomingCalls implements CallHandler {
             call.reject(ANONYMITY_DISALLOWED);
             return;
         }
+        FeatureParameters features = FeatureParameters.of(port);
+        if (store.getIntOr(features.doNotDisturb(), 0) == 1) {
+            LOG.info("port {}: do not disturb; refusing the call", port);
+            call.reject(486);
+            return;
+        }
+        String forwardAll = store.getOrEmpty(features.forwardAll());
+        if (!forwardAll.isBlank()) {
+            forward(call, forwardAll, "unconditional");
+            return;
+        }
         MediaSettings settings = MediaSettingsReader.read(store, port);
         String host = transfers.sdpHost();
         SdpSession session = OfferAnswer.session(host);
@@ -68,19 +80,36 @@ public final class IncomingCalls implements CallHandler {
         LocalDateTime now = LocalDateTime.now(scheduler.clock());
         dev.ataemu.media.callerid.CallerId callerId = call.anonymous() ? CallerIds.withheld(now)
                 : CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""), now);
-        boolean alerting = line.ring(callerId, connection) || line.offerWaiting(callerId, connection);
+        boolean ringing = line.ring(callerId, connection);
+        boolean alerting = ringing || line.offerWaiting(callerId, connection);
         if (!alerting) {
-            call.reject(486);
+            String forwardBusy = store.getOrEmpty(features.forwardBusy());
+            if (!forwardBusy.isBlank()) {
+                forward(call, forwardBusy, "busy");
+            } else {
+                call.reject(486);
+            }
             return;
         }
         call.ringing();
         call.onEnded(connection::farEndEnded);
+        String forwardNoAnswer = store.getOrEmpty(features.forwardNoAnswer());
+        if (ringing && !forwardNoAnswer.isBlank()) {
+            int delay = Math.max(1, store.getIntOr(features.forwardDelay(), 20));
+            scheduler.schedule(java.time.Duration.ofSeconds(delay), () -> connection.forwardUnanswered(forwardNoAnswer));
+        }
         int ringSeconds = store.getIntOr(p.ringTimeout(), 0);
         if (ringSeconds > 0) {
             scheduler.schedule(java.time.Duration.ofSeconds(ringSeconds), connection::ringTimedOut);
         }
     }
 
+
+    private void forward(IncomingCall call, String target, String kind) {
+        String uri = transfers.forwardUri(target);
+        LOG.info("port {}: {} forward to {}", port, kind, uri);
+        call.redirect(uri);
+    }
 
     /** One call's life once the phone rings: its media when answered, its end either way. */
     private final class Connection extends MediaLeg {
@@ -143,6 +172,15 @@ public final class IncomingCalls implements CallHandler {
         }
 
         /** Nobody answered within the ring timeout (P185): the caller hears 480. */
+        /** "Delayed Call Forward" (*92): nobody picked up in time, so the caller goes on. */
+        void forwardUnanswered(String target) {
+            if (!picked && !ended) {
+                ended = true;
+                line.stopRinging();
+                forward(call, target, "delayed");
+            }
+        }
+
         void ringTimedOut() {
             if (!picked && !ended) {
                 ended = true;

@@ -46,6 +46,23 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         this.agent = agent;
     }
 
+    /**
+     * Where a forward sends callers: {@code target} as a SIP URI, a bare number or user at the
+     * account's server (or at this device when it has none).
+     */
+    String forwardUri(String target) {
+        String trimmed = target.strip();
+        if (trimmed.startsWith("sip:") || trimmed.startsWith("sips:")) {
+            return trimmed;
+        }
+        if (trimmed.contains("@")) {
+            return "sip:" + trimmed;
+        }
+        String host = agent.get().map(ua -> ua.registration().server()).filter(server -> !server.isBlank())
+                .orElse(address.getHostAddress());
+        return "sip:" + trimmed + "@" + host;
+    }
+
     /** The address our SDP names: the account's own in Contact ("Use NAT IP", the STUN mapping), else ours. */
     String sdpHost() {
         return agent.get().map(UserAgent::contactHost).orElse(address.getHostAddress());
@@ -65,18 +82,39 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             line.callFailed(403);
             return LineCall.NONE;
         }
+        // *67 / *82 before the number decide for this call; else "Send Anonymous" (P65 / P765).
+        boolean anonymous = line.perCall().sendCallerId().map(send -> !send)
+                .orElse(store.getIntOr(p.sendAnonymous(), 0) == 1);
+        // "Use Privacy Header": Default (0) and Yes (2) send it with an anonymous call, No (1) never.
+        boolean privacyHeader = store.getIntOr(p.usePrivacyHeader(), 0) != 1;
+        return start(line, digits, (ua, offer, placed) -> ua.call(digits, offer, anonymous, privacyHeader, placed));
+    }
+
+    /** A direct IP call (*47): an INVITE to {@code sip:host:port}, no server, no registration needed (CALL-11). */
+    public LineCall placeDirect(String host, int port, FxsLine line) {
+        if (agent.get().isEmpty()) {
+            line.callFailed(480);
+            return LineCall.NONE;
+        }
+        String uri = "sip:" + host + ":" + port;
+        return start(line, uri, (ua, offer, placed) -> ua.callUri(uri, offer, Optional.empty(), placed));
+    }
+
+    /** How a call goes out once its offer is made. */
+    private interface Placing {
+        dev.ataemu.sip.call.OutgoingCall place(UserAgent account, String offer, Placed placed) throws Exception;
+    }
+
+    private LineCall start(FxsLine line, String destination, Placing placing) {
         MediaSettings settings = MediaSettingsReader.read(store, port);
         SdpSession session = OfferAnswer.session(sdpHost());
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
                 .offer(session, new MediaAddress(sdpHost(), settings.rtpPort(0)), false);
         Placed placed = new Placed(line, settings, offer, session);
         try {
-            boolean anonymous = store.getIntOr(p.sendAnonymous(), 0) == 1;
-            // "Use Privacy Header": Default (0) and Yes (2) send it with an anonymous call, No (1) never.
-            boolean privacyHeader = store.getIntOr(p.usePrivacyHeader(), 0) != 1;
-            placed.call = account.get().call(digits, offer.description().format(), anonymous, privacyHeader, placed);
+            placed.call = placing.place(agent.get().orElseThrow(), offer.description().format(), placed);
         } catch (Exception e) {
-            LOG.warn("port {}: cannot place the call to {}: {}", port, digits, e.getMessage());
+            LOG.warn("port {}: cannot place the call to {}: {}", port, destination, e.getMessage());
             line.callFailed(500);
             return LineCall.NONE;
         }

@@ -21,7 +21,9 @@ public enum ParameterType {
     /** Telephone keys: 0-9, *, # (and A-D, +, x where the firmware allows them). */
     DIGITS,
     /** Hexadecimal digits. */
-    HEX;
+    HEX,
+    /** A Grandstream dial plan such as {@code { x+ | *x+ }} (P4200 / P4201). */
+    DIALPLAN;
 
     public boolean isText() {
         return this != INT && this != ENUM;

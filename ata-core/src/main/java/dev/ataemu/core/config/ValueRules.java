@@ -63,6 +63,7 @@ final class ValueRules {
                     : Optional.of("may hold only the keys 0-9, *, # (and A-D, x, +)");
             case HEX -> HEX.matcher(value).matches() ? Optional.empty()
                     : Optional.of("must be hexadecimal digits");
+            case DIALPLAN -> dev.ataemu.core.dialplan.DialPlan.problemWith(value);
             default -> Optional.empty();
         };
     }

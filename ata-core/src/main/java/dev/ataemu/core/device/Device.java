@@ -115,7 +115,17 @@ public final class Device {
 
     private void buildFxs(int index) {
         FxsLine line = new FxsLine(index, store, this::lineChanged);
-        line.dialer((digits, dialing) -> dial(index, digits, dialing));
+        line.dialer(new FxsLine.Dialer() {
+            @Override
+            public LineCall place(String digits, FxsLine dialing) {
+                return outgoing(index, dialing).map(calls -> calls.place(digits, dialing)).orElse(LineCall.NONE);
+            }
+
+            @Override
+            public LineCall placeDirect(String host, int port, FxsLine dialing) {
+                return outgoing(index, dialing).map(calls -> calls.placeDirect(host, port, dialing)).orElse(LineCall.NONE);
+            }
+        });
         FxsPort port = new FxsPort(index, scheduler, line);
         line.attach(port);
         VirtualHandset handset = new VirtualHandset(scheduler);
@@ -243,15 +253,15 @@ public final class Device {
                 new OutgoingCalls(port, store, address, transport, () -> accounts.agent(port)));
     }
 
-    private LineCall dial(int port, String digits, FxsLine line) {
+    /** The port's outgoing calls, when the device has a network and media; else the line hears 480. */
+    private Optional<OutgoingCalls> outgoing(int port, FxsLine line) {
         MediaTransport transport = mediaTransport;
         Optional<InetAddress> address = accounts.address();
         if (transport == null || address.isEmpty()) {
             line.callFailed(480);
-            return LineCall.NONE;
+            return Optional.empty();
         }
-        return new OutgoingCalls(port, store, address.get(), transport, () -> accounts.agent(port))
-                .place(digits, line);
+        return Optional.of(new OutgoingCalls(port, store, address.get(), transport, () -> accounts.agent(port)));
     }
 
     /** The device's WAN address: its SIP accounts listen there once it is up. Without one it runs no SIP. */

@@ -1,6 +1,12 @@
 package dev.ataemu.core.line;
 
 import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.core.dialplan.DialPlan;
+import dev.ataemu.core.feature.DirectIpAddress;
+import dev.ataemu.core.feature.FeatureParameters;
+import dev.ataemu.core.feature.PerCallFeatures;
+import dev.ataemu.core.feature.StarCode;
+import dev.ataemu.media.audio.ThenSource;
 import dev.ataemu.hal.fxs.FxsEvents;
 import dev.ataemu.hal.fxs.FxsPort;
 import dev.ataemu.hal.line.CallerIdLineSignals;
@@ -33,6 +39,15 @@ public final class FxsLine implements FxsEvents {
     private FxsPort port;
     private LineState state = LineState.IDLE;
     private final StringBuilder dialed = new StringBuilder();
+    private PerCallFeatures perCall = PerCallFeatures.NONE;
+    /** The forward code whose number is being dialed, if any. */
+    private StarCode collecting;
+    /** The last number this line placed (redial) and the last caller's number (call return); "" for none. */
+    private String lastDialed = "";
+    private String lastCaller = "";
+    // Three beeps of the factory confirmation tone (100 ms on, 100 ms off).
+    private static final int CONFIRMATION_MS = 600;
+    private static final int DISABLE_DIRECT_IP_CALL = 277;
     private boolean messageWaiting;
     private LineCall call = LineCall.NONE;
     private LineCall waiting = LineCall.NONE;
@@ -45,6 +60,12 @@ public final class FxsLine implements FxsEvents {
     /** Places the calls this line dials; the line hears back through its call methods. */
     public interface Dialer {
         LineCall place(String digits, FxsLine line);
+
+        /** A direct IP call (*47): straight to {@code host:port}, without the account's server. */
+        default LineCall placeDirect(String host, int port, FxsLine line) {
+            line.callFailed(480);
+            return LineCall.NONE;
+        }
     }
 
     public FxsLine(int index, ParameterStore store, Consumer<FxsLine> changed) {
@@ -104,6 +125,8 @@ public final class FxsLine implements FxsEvents {
             return;
         }
         dialed.setLength(0);
+        perCall = PerCallFeatures.NONE;
+        collecting = null;
         port.play(dialTone());
         port.holdKeys(false);
         enter(LineState.DIAL_TONE);
@@ -146,25 +169,186 @@ public final class FxsLine implements FxsEvents {
         if (state != LineState.DIALING) {
             return;
         }
-        if (key == '#' && dialed.length() > 0 && store.getIntOr(parameters.useHashAsDialKey(), 1) == 1) {
-            placeCall();
+        boolean dialKey = key == '#' && store.getIntOr(parameters.useHashAsDialKey(), 1) == 1;
+        if (dialKey && dialed.length() > 0) {
+            dialingEnded();
+            return;
+        }
+        // "#" as the first key redials the last number (STAR-28, GAP-06).
+        if (dialKey && collecting == null) {
+            callBack(lastDialed, "nothing to redial");
             return;
         }
         dialed.append(key);
         changed.accept(this);
         cancelDialTimeout();
-        int seconds = store.getIntOr(parameters.noKeyEntryTimeout(), 4);
-        dialTimeout = port.scheduler().schedule(java.time.Duration.ofSeconds(seconds), this::placeCall);
+        if (collecting != null) {
+            awaitNextKey();
+            return;
+        }
+        // Local feature codes come before the dial plan (DP-19), so that a plan without "*" keeps them.
+        if (isSet(parameters.callFeatures()) && dialed.charAt(0) == '*') {
+            java.util.Optional<StarCode> code = StarCode.of(dialed.toString());
+            if (code.isPresent()) {
+                starCode(code.get());
+                return;
+            }
+            if (StarCode.startsCode(dialed.toString())) {
+                awaitNextKey();
+                return;
+            }
+        }
+        // The dial plan (DP-18): a number that can only be what it is goes at once; one that no rule
+        // allows, or a "^" rule blocks, gets the reorder tone; otherwise the dial key or the timeout ends it.
+        DialPlan.Decision decision = dialPlan().decide(dialed.toString());
+        switch (decision.outcome()) {
+            case SEND_NOW -> placeCall(decision);
+            case NO_MATCH, BLOCKED -> refuseNumber(decision);
+            default -> awaitNextKey();
+        }
     }
 
-    private void placeCall() {
-        cancelDialTimeout();
-        if (state != LineState.DIALING || dialed.length() == 0) {
+    private void awaitNextKey() {
+        int seconds = store.getIntOr(parameters.noKeyEntryTimeout(), 4);
+        dialTimeout = port.scheduler().schedule(java.time.Duration.ofSeconds(seconds), this::dialingEnded);
+    }
+
+    /**
+     * A lasting code changes the port's setting and is confirmed: the confirmation tone (P4004), then
+     * dial tone for the next call (STAR-29). A per-call code is remembered for the number that follows,
+     * with no dial tone in between. A forward code waits for its number, ended by the dial key or the
+     * no-key-entry timeout.
+     */
+    private void starCode(StarCode code) {
+        dialed.setLength(0);
+        switch (code.kind()) {
+            case PER_CALL -> {
+                perCall = perCall.with(code);
+                LOG.info("port {}: {} for this call", index, code);
+            }
+            case TARGET -> {
+                collecting = code;
+                awaitNextKey();
+            }
+            case LASTING -> store(code, "");
+            case ACTION -> callBack(lastCaller, "no caller to call back");
+        }
+    }
+
+    /** Calls {@code number} again as it was placed (redial, call return); reorder when there is none. */
+    private void callBack(String number, String none) {
+        if (number.isEmpty()) {
+            LOG.info("port {}: {}", index, none);
+            refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NO_MATCH, "", false));
             return;
         }
         port.holdKeys(true);
         enter(LineState.CALLING);
-        call = dialer.place(dialed.toString(), this);
+        dialed.setLength(0);
+        dialed.append(number);
+        lastDialed = number;
+        call = dialer.place(number, this);
+    }
+
+    /** The address keyed after *47, unless "Disable Direct IP Call" (P277) says no or it is no address. */
+    private void callDirect(String keys) {
+        collecting = null;
+        java.util.Optional<DirectIpAddress> address = DirectIpAddress.parse(keys);
+        if (address.isEmpty() || isSet(DISABLE_DIRECT_IP_CALL)) {
+            LOG.info("port {}: no direct IP call to '{}'{}", index, keys,
+                    address.isEmpty() ? " (not an address)" : " (P277 disables them)");
+            refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NO_MATCH, "", false));
+            return;
+        }
+        port.holdKeys(true);
+        enter(LineState.CALLING);
+        call = dialer.placeDirect(address.get().host(), address.get().port(), this);
+    }
+
+    /** Stores what a code changes, and confirms it; a change the store refuses gets the reorder tone. */
+    private void store(StarCode code, String target) {
+        collecting = null;
+        java.util.Map<String, String> change = FeatureParameters.of(index).change(code, target);
+        try {
+            store.apply(change);
+        } catch (RuntimeException refused) {
+            LOG.warn("port {}: {} could not be stored ({})", index, code, refused.getMessage());
+            refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NO_MATCH, "", false));
+            return;
+        }
+        LOG.info("port {}: {} {}", index, code, change);
+        dialed.setLength(0);
+        port.play(new ThenSource(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.CONFIRMATION_TONE))),
+                CONFIRMATION_MS, dialTone()));
+        enter(LineState.DIAL_TONE);
+    }
+
+    /** What the per-call codes dialed before this call's number said. */
+    public PerCallFeatures perCall() {
+        return perCall;
+    }
+
+    /** The dial key or the no-key-entry timeout: the digits go if the dial plan allows them as they are. */
+    private void dialingEnded() {
+        cancelDialTimeout();
+        if (state != LineState.DIALING || dialed.length() == 0) {
+            return;
+        }
+        if (collecting == StarCode.DIRECT_IP_CALL) {
+            callDirect(dialed.toString());
+            return;
+        }
+        if (collecting != null) {
+            store(collecting, dialed.toString());
+            return;
+        }
+        DialPlan.Decision decision = dialPlan().decide(dialed.toString());
+        if (decision.sendable()) {
+            placeCall(decision);
+        } else {
+            refuseNumber(decision);
+        }
+    }
+
+    private void placeCall(DialPlan.Decision decision) {
+        cancelDialTimeout();
+        if (decision.pstn()) {
+            LOG.info("port {}: {} matches an L: rule; placing calls on the PSTN line from the dial plan is not built yet",
+                    index, dialed);
+            refuseNumber(decision);
+            return;
+        }
+        port.holdKeys(true);
+        enter(LineState.CALLING);
+        // "Dial Plan Prefix" (P66 / P766) goes in front of every number sent.
+        lastDialed = store.getOrEmpty(parameters.dialPlanPrefix()).strip() + decision.number();
+        call = dialer.place(lastDialed, this);
+    }
+
+    private void refuseNumber(DialPlan.Decision decision) {
+        cancelDialTimeout();
+        LOG.info("port {}: the dial plan refuses {} ({})", index, dialed, decision.outcome());
+        port.holdKeys(true);
+        port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.REORDER_TONE))));
+        enter(LineState.OFF_HOOK_IDLE);
+    }
+
+    private String planText = "";
+    private DialPlan plan = DialPlan.ANY_DIGITS;
+
+    /** The port's dial plan (P4200 / P4201), parsed again only when it changed; the store only keeps readable ones. */
+    private DialPlan dialPlan() {
+        String text = store.getOrEmpty(parameters.dialPlan());
+        if (!text.equals(planText)) {
+            planText = text;
+            try {
+                plan = text.isBlank() ? DialPlan.ANY_DIGITS : DialPlan.parse(text);
+            } catch (dev.ataemu.core.dialplan.DialPlanException e) {
+                LOG.warn("port {}: unreadable dial plan kept in the store ({}); any digits allowed", index, e.getMessage());
+                plan = DialPlan.ANY_DIGITS;
+            }
+        }
+        return plan;
     }
 
     private void cancelDialTimeout() {
@@ -216,6 +400,7 @@ public final class FxsLine implements FxsEvents {
         if (state != LineState.IDLE || port.hookState() == HookState.OFF_HOOK) {
             return false;
         }
+        lastCaller = callerId.number().orElse("");
         call = incoming;
         List<ToneSpec.CadenceStep> cadence = RingCadences.forCaller(store, parameters, callerId);
         port.ring(cadence, callerIdSignals().onHook(callerId));
@@ -237,10 +422,11 @@ public final class FxsLine implements FxsEvents {
      * already waits. Answering it with a flash belongs to the call features.
      */
     public boolean offerWaiting(CallerId callerId, LineCall second) {
-        if (state != LineState.CONNECTED || waiting != LineCall.NONE || isSet(parameters.disableCallWaiting())) {
+        if (state != LineState.CONNECTED || waiting != LineCall.NONE || !callWaitingOn()) {
             return false;
         }
         waiting = second;
+        lastCaller = callerId.number().orElse("");
         callWaiting(callerId);
         return true;
     }
@@ -302,7 +488,7 @@ public final class FxsLine implements FxsEvents {
      * SAS/CAS alert, the phone's acknowledgement, and the caller ID (P91, P714, P186 decide).
      */
     public void callWaiting(CallerId callerId) {
-        if (port.hookState() != HookState.OFF_HOOK || isSet(parameters.disableCallWaiting())) {
+        if (port.hookState() != HookState.OFF_HOOK || !callWaitingOn()) {
             return;
         }
         if (isSet(parameters.disableCallWaitingCallerId())) {
@@ -335,6 +521,11 @@ public final class FxsLine implements FxsEvents {
         return new CallerIdLineSignals(store.getIntOr(parameters.callerIdScheme(), 0),
                 store.getIntOr(parameters.dtmfCallerIdStart(), 0),
                 store.getIntOr(parameters.dtmfCallerIdStop(), 0));
+    }
+
+    /** Call waiting for this call: *70 / *71 when dialed before it, else "Disable Call-Waiting" (P91 / P791). */
+    private boolean callWaitingOn() {
+        return perCall.callWaiting().orElse(!isSet(parameters.disableCallWaiting()));
     }
 
     private boolean isSet(int number) {

@@ -86,10 +86,21 @@ class CallerPrivacyTest {
     @Test
     @DisplayName("CALL-35 SIP-31 PLAT-42 Send Anonymous (P65): From, Privacy and P-Asserted-Identity say anonymous")
     void sendAnonymous() throws Exception {
+        callsAnonymously(Map.of("P65", "1"), "1234#");
+    }
+
+    @Test
+    @DisplayName("STAR-12 CALL-35 *67 before the number withholds the caller's identity on that call, on the wire")
+    void starSixtySevenWithholdsThisCall() throws Exception {
+        callsAnonymously(Map.of(), "*671234#");
+    }
+
+    private void callsAnonymously(Map<String, String> extra, String keys) throws Exception {
         SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
-        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
-                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0", "P65", "1"))) {
-            VirtualHandset handset = calling.dial("1234#");
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"));
+        settings.putAll(extra);
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, settings)) {
+            VirtualHandset handset = calling.dial(keys);
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             handset.onHook();
             SippResult result = callee.awaitResult(Duration.ofSeconds(20));

@@ -45,7 +45,12 @@ final class RawSip {
 
     /** The status codes of every response that arrives {@code during} the time given. */
     static List<Integer> statuses(DatagramSocket socket, Duration during) throws Exception {
-        List<Integer> statuses = new ArrayList<>();
+        return responses(socket, during).stream().map(text -> Integer.parseInt(text.substring(8, 11))).toList();
+    }
+
+    /** Every response that arrives {@code during} the time given, as text. */
+    static List<String> responses(DatagramSocket socket, Duration during) throws Exception {
+        List<String> responses = new ArrayList<>();
         long deadline = System.nanoTime() + during.toNanos();
         byte[] buffer = new byte[8192];
         while (System.nanoTime() < deadline) {
@@ -57,9 +62,9 @@ final class RawSip {
             }
             String text = new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII);
             if (text.startsWith("SIP/2.0 ")) {
-                statuses.add(Integer.parseInt(text.substring(8, 11)));
+                responses.add(text);
             }
         }
-        return statuses;
+        return responses;
     }
 }

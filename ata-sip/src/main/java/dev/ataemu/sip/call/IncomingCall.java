@@ -32,6 +32,9 @@ public interface IncomingCall {
     /** Refuses the call: 486 busy, 480 unavailable, 488 not acceptable, 603 decline. */
     void reject(int status);
 
+    /** Sends the caller on to {@code target}, a SIP URI (a call forward: 302 Moved Temporarily naming it). */
+    void redirect(String target);
+
     /** Ends an answered call (BYE). */
     void hangUp();
 

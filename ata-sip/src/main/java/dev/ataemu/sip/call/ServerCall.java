@@ -193,6 +193,25 @@ public final class ServerCall implements IncomingCall {
     }
 
     @Override
+    public void redirect(String target) {
+        if (answered || over) {
+            return;
+        }
+        over = true;
+        timer.stop();
+        try {
+            Response response = context.messages().createResponse(Response.MOVED_TEMPORARILY, request);
+            ((ToHeader) response.getHeader(ToHeader.NAME)).setTag(toTag);
+            response.addHeader(context.headers().createContactHeader(
+                    context.addresses().createAddress(context.addresses().createURI(target))));
+            response.addHeader(context.headers().createHeader("User-Agent", context.userAgent()));
+            invite.sendResponse(response);
+        } catch (Exception e) {
+            LOG.warn("cannot forward the call to {}: {}", target, e.getMessage());
+        }
+    }
+
+    @Override
     public void hangUp() {
         if (over) {
             return;

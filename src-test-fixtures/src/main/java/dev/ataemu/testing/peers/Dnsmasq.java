@@ -1,17 +1,10 @@
 package dev.ataemu.testing.peers;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -64,28 +57,14 @@ public final class Dnsmasq implements AutoCloseable {
 
         public Dnsmasq start() {
             Path binary = PeerBinary.require("/usr/sbin/dnsmasq", PACKAGE);
-            try {
-                Files.createDirectories(workDir);
-                Path dir = Files.createTempDirectory(workDir, "dnsmasq-");
-                int port;
-                try (FreePorts ports = new FreePorts()) {
-                    port = ports.udp(true);
-                }
+            UdpProbe.Started started = UdpProbe.start("dnsmasq", workDir, (port, dir) -> {
                 List<String> command = new ArrayList<>(List.of(binary.toString(), "--no-daemon", "--conf-file=/dev/null",
                         "--port=" + port, "--listen-address=127.0.0.1", "--bind-interfaces", "--no-resolv",
                         "--no-hosts", "--pid-file=", "--log-queries", "--log-facility=-"));
                 command.addAll(records);
-                PeerProcess process = PeerProcess.start("dnsmasq", command, dir, dir.resolve("dnsmasq.log"));
-                try {
-                    awaitReady(process, port);
-                } catch (RuntimeException | Error e) {
-                    process.close();
-                    throw e;
-                }
-                return new Dnsmasq(process, port);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+                return command;
+            }, query(PROBE_NAME), "DNS");
+            return new Dnsmasq(started.process(), started.port());
         }
     }
 
@@ -101,29 +80,6 @@ public final class Dnsmasq implements AutoCloseable {
     /** The queries it answered, as dnsmasq logs them. */
     public String log() {
         return process.logTail(200);
-    }
-
-    private static void awaitReady(PeerProcess process, int port) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            socket.setSoTimeout(100);
-            byte[] query = query(PROBE_NAME);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw process.failure("exited during start-up");
-                }
-                socket.send(new DatagramPacket(query, query.length, InetAddress.getLoopbackAddress(), port));
-                try {
-                    socket.receive(new DatagramPacket(new byte[512], 512));
-                    return;
-                } catch (SocketTimeoutException notYet) {
-                    // asked again
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw process.failure("did not answer DNS on UDP port " + port);
     }
 
     /** A standard query for a name's A record (RFC 1035 section 4.1). */

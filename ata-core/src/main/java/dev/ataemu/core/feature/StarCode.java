@@ -1,0 +1,84 @@
+package dev.ataemu.core.feature;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The call-feature codes the device handles itself, ahead of the dial plan (DP-19), when "Enable
+ * Call Features" (P191 / P751) is Yes. A lasting code changes a setting for every later call and
+ * is confirmed at once; a per-call code only changes the call dialed right after it, with no dial
+ * tone in between; a forward code takes the number that follows it, ended by {@code #} or the
+ * no-key-entry timeout, and is confirmed then.
+ */
+public enum StarCode {
+    /** Block caller ID on every later call: "Send Anonymous" Yes. */
+    BLOCK_CALLER_ID("*30", Kind.LASTING),
+    /** Send caller ID on every later call. */
+    SEND_CALLER_ID("*31", Kind.LASTING),
+    /** Call waiting off for every later call: "Disable Call-Waiting" Yes. */
+    DISABLE_CALL_WAITING("*50", Kind.LASTING),
+    /** Call waiting on for every later call. */
+    ENABLE_CALL_WAITING("*51", Kind.LASTING),
+    /** Block caller ID on this call only. */
+    BLOCK_CALLER_ID_THIS_CALL("*67", Kind.PER_CALL),
+    /** Send caller ID on this call only, whatever *30 said. */
+    SEND_CALLER_ID_THIS_CALL("*82", Kind.PER_CALL),
+    /** No call waiting during this call. */
+    DISABLE_CALL_WAITING_THIS_CALL("*70", Kind.PER_CALL),
+    /** Call waiting during this call. */
+    ENABLE_CALL_WAITING_THIS_CALL("*71", Kind.PER_CALL),
+    /** Do not disturb: every incoming call is refused (486) without ringing. */
+    DND_ON("*78", Kind.LASTING),
+    DND_OFF("*79", Kind.LASTING),
+    /** Every incoming call goes on to the number that follows (302). */
+    FORWARD_ALL("*72", Kind.TARGET),
+    CANCEL_FORWARD_ALL("*73", Kind.LASTING),
+    /** Incoming calls the port would refuse as busy go on to the number that follows. */
+    FORWARD_BUSY("*90", Kind.TARGET),
+    CANCEL_FORWARD_BUSY("*91", Kind.LASTING),
+    /** Incoming calls unanswered after "Delayed Call Forward Wait Time" (P139) go on to the number that follows. */
+    FORWARD_NO_ANSWER("*92", Kind.TARGET),
+    CANCEL_FORWARD_NO_ANSWER("*93", Kind.LASTING),
+    /** A direct IP call: the star-encoded address follows, without the account's server (CALL-09). */
+    DIRECT_IP_CALL("*47", Kind.TARGET),
+    /** Call return: calls the last caller whose number came with the call (STAR-14). */
+    CALL_RETURN("*69", Kind.ACTION);
+
+    /** How a code takes effect. */
+    public enum Kind {
+        /** Stored at once and confirmed. */
+        LASTING,
+        /** For the call dialed right after it. */
+        PER_CALL,
+        /** Stored with the number dialed after it, then confirmed. */
+        TARGET,
+        /** Acts at once. */
+        ACTION
+    }
+
+    private final String code;
+    private final Kind kind;
+
+    StarCode(String code, Kind kind) {
+        this.code = code;
+        this.kind = kind;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The code these keys spell exactly. */
+    public static Optional<StarCode> of(String keys) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(keys)).findFirst();
+    }
+
+    /** Whether these keys are the start of a code, so that the dial plan may not refuse them yet. */
+    public static boolean startsCode(String keys) {
+        return keys.length() < 3 && Arrays.stream(values()).anyMatch(c -> c.code.startsWith(keys));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.ataemu.core.line;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ataemu.core.feature.PerCallFeatures;
+import dev.ataemu.hal.sim.VirtualHandset;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The device's own star codes, keyed on the handset and measured in the earpiece, on virtual time. */
+class StarCodeLineTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    @DisplayName("STAR-07 STAR-08 STAR-29 *30 blocks caller ID on later calls (P65), *31 sends it again; "
+            + "each is confirmed by the confirmation tone and then dial tone")
+    void callerIdBlockLasts() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of());
+        VirtualHandset handset = line.dial("*30");
+        short[] confirmation = handset.earpiece().last(200);
+        line.scheduler.advance(Duration.ofMillis(800));
+        short[] dialTone = handset.earpiece().last(200);
+
+        assertThat(line.device.store().get(65)).isEqualTo("1");
+        assertThat(line.sent).isEmpty();
+        assertThat(line.device.fxsLine(1).state()).isEqualTo(LineState.DIAL_TONE);
+        assertThat(Measure.levelDbm0(confirmation, 0, 200, 350)).as("confirmation tone").isGreaterThan(-25);
+        assertThat(Measure.levelDbm0(dialTone, 0, 200, 440)).as("then dial tone").isGreaterThan(-20);
+
+        handset.press("*31", 100, 100);
+        line.scheduler.advance(Duration.ofMillis(800));
+        assertThat(line.device.store().get(65)).isEqualTo("0");
+    }
+
+    @Test
+    @DisplayName("STAR-10 STAR-11 *50 turns call waiting off for later calls (P91), *51 on again")
+    void callWaitingSwitchLasts() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of());
+        line.dial("*50");
+        line.scheduler.advance(Duration.ofMillis(800));
+        assertThat(line.device.store().get(91)).isEqualTo("1");
+        line.handset().press("*51", 100, 100);
+        line.scheduler.advance(Duration.ofMillis(800));
+        assertThat(line.device.store().get(91)).isEqualTo("0");
+    }
+
+    @Test
+    @DisplayName("STAR-12 STAR-13 STAR-15 STAR-16 per-call codes go before the number, with no dial tone in between, "
+            + "and change that call only")
+    void perCallCodesChangeTheNextCall() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of());
+        line.dial("*67*701002#");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).containsExactly("1002");
+        assertThat(line.sentWith.get(0).sendCallerId()).contains(false);
+        assertThat(line.sentWith.get(0).callWaiting()).contains(false);
+        assertThat(line.device.store().get(65)).as("the setting itself is unchanged").isEqualTo("0");
+
+        line.hangUp();
+        line.dial("1003#");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).containsExactly("1002", "1003");
+        assertThat(line.sentWith.get(1)).isEqualTo(PerCallFeatures.NONE);
+    }
+
+    @Test
+    @DisplayName("SIP-33 DP-19 with call features off (P191) the codes go to the server as dialed; "
+            + "with them on, a plan without '*' still lets them through")
+    void callFeaturesSwitch() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of("P191", "0"));
+        line.dial("*30#");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).containsExactly("*30");
+        assertThat(line.device.store().get(65)).isEqualTo("0");
+
+        line.hangUp();
+        line.device.store().apply(Map.of("P191", "1", "P4200", "{ x+ }"));
+        line.dial("*30");
+        line.scheduler.advance(Duration.ofMillis(800));
+        assertThat(line.device.store().get(65)).isEqualTo("1");
+        assertThat(Optional.of(line.device.fxsLine(1).state())).contains(LineState.DIAL_TONE);
+    }
+
+    @Test
+    @DisplayName("STAR-28 CALL-03 # as the first key redials the last number; with none yet, the reorder tone")
+    void hashRedials() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of());
+        line.dial("#");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).isEmpty();
+        assertThat(line.device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
+        line.hangUp();
+
+        line.dial("1002#");
+        line.scheduler.advance(Duration.ofMillis(300));
+        line.hangUp();
+        line.dial("#");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).containsExactly("1002", "1002");
+    }
+
+    @Test
+    @DisplayName("STAR-14 *69 calls the last caller back; with no caller yet, the reorder tone")
+    void callReturn() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of());
+        line.dial("*69");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).isEmpty();
+        assertThat(line.device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
+        line.hangUp();
+
+        line.device.fxsLine(1).ring(dev.ataemu.media.callerid.CallerId.empty().withNumber("5551234"), LineCall.NONE);
+        line.scheduler.advance(Duration.ofSeconds(1));
+        line.device.fxsLine(1).stopRinging();
+        line.scheduler.advance(Duration.ofSeconds(1));
+        line.dial("*69");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).containsExactly("5551234");
+    }
+}
