@@ -53,10 +53,10 @@ class ConsoleTest {
 
         assertThat(type("offhook 1")).containsExactly("port 1 off hook");
         scheduler.advance(Duration.ofMillis(300));
-        assertThat(type("dial 1 *479")).containsExactly("port 1 keys *479");
+        assertThat(type("dial 1 *985")).containsExactly("port 1 keys *985");
         scheduler.advance(Duration.ofSeconds(2));
 
-        assertThat(device.fxsLine(1).dialed()).isEqualTo("*479");
+        assertThat(device.fxsLine(1).dialed()).isEqualTo("*985");
         assertThat(type("status")).anySatisfy(line -> assertThat(line).contains("port 1 PHONE1: Off Hook, Not Registered, dialing"));
         assertThat(type("leds")).singleElement().asString().contains("POWER=on", "PHONE1=on", "PHONE2=off");
         assertThat(type("onhook 1")).containsExactly("port 1 on hook");

@@ -87,7 +87,8 @@ public final class OutgoingCalls implements FxsLine.Dialer {
                 .orElse(store.getIntOr(p.sendAnonymous(), 0) == 1);
         // "Use Privacy Header": Default (0) and Yes (2) send it with an anonymous call, No (1) never.
         boolean privacyHeader = store.getIntOr(p.usePrivacyHeader(), 0) != 1;
-        return start(line, digits, (ua, offer, placed) -> ua.call(digits, offer, anonymous, privacyHeader, placed));
+        boolean paging = line.perCall().paging();
+        return start(line, digits, (ua, offer, placed) -> ua.call(digits, offer, anonymous, privacyHeader, paging, placed));
     }
 
     /** A direct IP call (*47): an INVITE to {@code sip:host:port}, no server, no registration needed (CALL-11). */
@@ -107,6 +108,8 @@ public final class OutgoingCalls implements FxsLine.Dialer {
 
     private LineCall start(FxsLine line, String destination, Placing placing) {
         MediaSettings settings = MediaSettingsReader.read(store, port);
+        // A codec forced with *02 is this call's only one.
+        settings = line.perCall().vocoder().map(java.util.List::of).map(settings::withVocoders).orElse(settings);
         SdpSession session = OfferAnswer.session(sdpHost());
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
                 .offer(session, new MediaAddress(sdpHost(), settings.rtpPort(0)), false);

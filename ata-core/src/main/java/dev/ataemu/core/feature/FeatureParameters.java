@@ -9,13 +9,13 @@ import java.util.Map;
  * {@link #EMULATOR_ONLY_FROM} up.
  */
 public record FeatureParameters(int sendAnonymous, int disableCallWaiting, int doNotDisturb, int forwardAll,
-        int forwardBusy, int forwardNoAnswer, int forwardDelay) {
+        int forwardBusy, int forwardNoAnswer, int forwardDelay, int srtpMode) {
 
     /** The first number of the emulator's own P-values, above every number of the real firmware. */
     public static final int EMULATOR_ONLY_FROM = 90000;
 
-    public static final FeatureParameters PORT1 = new FeatureParameters(65, 91, 90001, 90002, 90003, 90004, 139);
-    public static final FeatureParameters PORT2 = new FeatureParameters(765, 791, 90101, 90102, 90103, 90104, 470);
+    public static final FeatureParameters PORT1 = new FeatureParameters(65, 91, 90001, 90002, 90003, 90004, 139, 183);
+    public static final FeatureParameters PORT2 = new FeatureParameters(765, 791, 90101, 90102, 90103, 90104, 470, 443);
 
     public static FeatureParameters of(int port) {
         return switch (port) {
@@ -40,6 +40,9 @@ public record FeatureParameters(int sendAnonymous, int disableCallWaiting, int d
             case CANCEL_FORWARD_BUSY -> Map.of(p(forwardBusy), "");
             case FORWARD_NO_ANSWER -> Map.of(p(forwardNoAnswer), target);
             case CANCEL_FORWARD_NO_ANSWER -> Map.of(p(forwardNoAnswer), "");
+            // "SRTP Mode" 1 = enabled but not forced: offered, and plain RTP still taken.
+            case SRTP_ON -> Map.of(p(srtpMode), "1");
+            case SRTP_OFF -> Map.of(p(srtpMode), "0");
             default -> Map.of();
         };
     }

@@ -42,7 +42,15 @@ public enum StarCode {
     /** A direct IP call: the star-encoded address follows, without the account's server (CALL-09). */
     DIRECT_IP_CALL("*47", Kind.TARGET),
     /** Call return: calls the last caller whose number came with the call (STAR-14). */
-    CALL_RETURN("*69", Kind.ACTION);
+    CALL_RETURN("*69", Kind.ACTION),
+    /** HT813: SRTP on for later calls, "SRTP Mode" enabled but not forced (STAR-05). */
+    SRTP_ON("*16", Kind.LASTING, "HT813"),
+    /** HT813: SRTP off for later calls (STAR-06). */
+    SRTP_OFF("*17", Kind.LASTING, "HT813"),
+    /** HT813: the codec for this call only, keyed right after it (*027110 PCMU ...), then the number (STAR-03). */
+    CODEC_THIS_CALL("*02", Kind.CODEC, "HT813"),
+    /** HT813: a paging call, asking the far end to answer by itself (STAR-19). */
+    PAGING("*74", Kind.PER_CALL, "HT813");
 
     /** How a code takes effect. */
     public enum Kind {
@@ -53,15 +61,23 @@ public enum StarCode {
         /** Stored with the number dialed after it, then confirmed. */
         TARGET,
         /** Acts at once. */
-        ACTION
+        ACTION,
+        /** A codec code follows, then the number of the call it is for. */
+        CODEC
     }
 
     private final String code;
     private final Kind kind;
+    private final String onlyModel;
 
     StarCode(String code, Kind kind) {
+        this(code, kind, "");
+    }
+
+    StarCode(String code, Kind kind, String onlyModel) {
         this.code = code;
         this.kind = kind;
+        this.onlyModel = onlyModel;
     }
 
     public String code() {
@@ -72,13 +88,17 @@ public enum StarCode {
         return kind;
     }
 
-    /** The code these keys spell exactly. */
-    public static Optional<StarCode> of(String keys) {
-        return Arrays.stream(values()).filter(c -> c.code.equals(keys)).findFirst();
+    /** The code these keys spell exactly on {@code model}. */
+    public static Optional<StarCode> of(String keys, String model) {
+        return Arrays.stream(values()).filter(c -> c.code.equals(keys) && c.on(model)).findFirst();
     }
 
-    /** Whether these keys are the start of a code, so that the dial plan may not refuse them yet. */
-    public static boolean startsCode(String keys) {
-        return keys.length() < 3 && Arrays.stream(values()).anyMatch(c -> c.code.startsWith(keys));
+    /** Whether these keys are the start of a code of {@code model}, so that the dial plan may not refuse them yet. */
+    public static boolean startsCode(String keys, String model) {
+        return keys.length() < 3 && Arrays.stream(values()).anyMatch(c -> c.code.startsWith(keys) && c.on(model));
+    }
+
+    private boolean on(String model) {
+        return onlyModel.isEmpty() || onlyModel.equals(model);
     }
 }

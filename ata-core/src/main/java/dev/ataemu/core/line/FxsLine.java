@@ -2,6 +2,7 @@ package dev.ataemu.core.line;
 
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.dialplan.DialPlan;
+import dev.ataemu.core.feature.CallCodec;
 import dev.ataemu.core.feature.DirectIpAddress;
 import dev.ataemu.core.feature.FeatureParameters;
 import dev.ataemu.core.feature.PerCallFeatures;
@@ -130,6 +131,7 @@ public final class FxsLine implements FxsEvents {
         port.play(dialTone());
         port.holdKeys(false);
         enter(LineState.DIAL_TONE);
+        autoDial();
     }
 
     @Override
@@ -182,18 +184,22 @@ public final class FxsLine implements FxsEvents {
         dialed.append(key);
         changed.accept(this);
         cancelDialTimeout();
+        if (collecting == StarCode.CODEC_THIS_CALL) {
+            codecKey();
+            return;
+        }
         if (collecting != null) {
             awaitNextKey();
             return;
         }
         // Local feature codes come before the dial plan (DP-19), so that a plan without "*" keeps them.
         if (isSet(parameters.callFeatures()) && dialed.charAt(0) == '*') {
-            java.util.Optional<StarCode> code = StarCode.of(dialed.toString());
+            java.util.Optional<StarCode> code = StarCode.of(dialed.toString(), store.catalog().modelId());
             if (code.isPresent()) {
                 starCode(code.get());
                 return;
             }
-            if (StarCode.startsCode(dialed.toString())) {
+            if (StarCode.startsCode(dialed.toString(), store.catalog().modelId())) {
                 awaitNextKey();
                 return;
             }
@@ -205,6 +211,29 @@ public final class FxsLine implements FxsEvents {
             case SEND_NOW -> placeCall(decision);
             case NO_MATCH, BLOCKED -> refuseNumber(decision);
             default -> awaitNextKey();
+        }
+    }
+
+    /**
+     * "Offhook Auto-Dial" (P71 / P771): the number is called by itself after "Offhook Auto-Dial
+     * Delay" (P4045 / P4046) seconds of dial tone, unless a key is pressed first (CALL-06).
+     */
+    private void autoDial() {
+        String number = store.getOrEmpty(parameters.autoDial()).strip();
+        if (number.isEmpty()) {
+            return;
+        }
+        int delay = store.getIntOr(parameters.autoDialDelay(), 0);
+        Runnable dial = () -> {
+            if (state == LineState.DIAL_TONE) {
+                LOG.info("port {}: off-hook auto-dial {}", index, number);
+                callBack(number, "");
+            }
+        };
+        if (delay == 0) {
+            dial.run();
+        } else {
+            dialTimeout = port.scheduler().schedule(java.time.Duration.ofSeconds(delay), dial);
         }
     }
 
@@ -232,6 +261,28 @@ public final class FxsLine implements FxsEvents {
             }
             case LASTING -> store(code, "");
             case ACTION -> callBack(lastCaller, "no caller to call back");
+            case CODEC -> {
+                collecting = code;
+                awaitNextKey();
+            }
+        }
+    }
+
+    /** The keys after *02: once they spell a codec, it is this call's only one, and the number follows. */
+    private void codecKey() {
+        java.util.Optional<CallCodec> codec = CallCodec.of(dialed.toString());
+        if (codec.isPresent() && codec.get().vocoder().isPresent()) {
+            perCall = perCall.withVocoder(codec.get().vocoder().get());
+            LOG.info("port {}: {} for this call", index, codec.get());
+            collecting = null;
+            dialed.setLength(0);
+            awaitNextKey();
+        } else if (codec.isEmpty() && CallCodec.starts(dialed.toString())) {
+            awaitNextKey();
+        } else {
+            LOG.info("port {}: no codec '{}' to force{}", index, dialed, codec.isPresent() ? " (not spoken here)" : "");
+            collecting = null;
+            refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NO_MATCH, "", false));
         }
     }
 
@@ -296,6 +347,11 @@ public final class FxsLine implements FxsEvents {
         }
         if (collecting == StarCode.DIRECT_IP_CALL) {
             callDirect(dialed.toString());
+            return;
+        }
+        if (collecting == StarCode.CODEC_THIS_CALL) {
+            collecting = null;
+            refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NEEDS_MORE, "", false));
             return;
         }
         if (collecting != null) {

@@ -41,6 +41,13 @@ public record MediaSettings(
         dtmfMethods = List.copyOf(dtmfMethods);
     }
 
+    /** The same settings offering only these vocoders (a per-call codec, *02). */
+    public MediaSettings withVocoders(List<Integer> only) {
+        return new MediaSettings(only, framesPerTx, rtpBasePort, randomPorts, symmetricRtp, rtcp, dtmfPayloadType,
+                jitterType, jitterLength, srtp, cryptoLifetime, vad, eventsCount, endEventsCount, continuousEvents,
+                ilbcPayloadType, ilbcFrameMs, opusPayloadType, dtmfMethods, sendFlashEvent);
+    }
+
     /** Whether SRTP is off, offered, or required (P183 / P443). */
     public enum SrtpMode {
         DISABLED,

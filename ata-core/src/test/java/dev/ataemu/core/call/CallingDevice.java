@@ -72,10 +72,21 @@ final class CallingDevice implements AutoCloseable {
         }
     }
 
+    /** An even port whose odd neighbour is free too (RTP and RTCP), both checked by binding them. */
     private static int freeEvenPort() throws Exception {
-        try (DatagramSocket probe = new DatagramSocket(0, LOOPBACK)) {
-            return probe.getLocalPort() & ~1;
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int even;
+            try (DatagramSocket probe = new DatagramSocket(0, LOOPBACK)) {
+                even = probe.getLocalPort() & ~1;
+            }
+            try (DatagramSocket rtp = new DatagramSocket(even, LOOPBACK);
+                 DatagramSocket rtcp = new DatagramSocket(even + 1, LOOPBACK)) {
+                return even;
+            } catch (java.net.SocketException taken) {
+                // another pair
+            }
         }
+        throw new IllegalStateException("no free even/odd UDP port pair on loopback");
     }
 
     @Override

@@ -21,7 +21,11 @@ final class RecordingLine {
     final List<PerCallFeatures> sentWith = new ArrayList<>();
 
     RecordingLine(Path dataDir, Map<String, String> settings) {
-        device = TestDevices.booted(DeviceModels.HT502, dataDir, scheduler);
+        this(dataDir, DeviceModels.HT502, settings);
+    }
+
+    RecordingLine(Path dataDir, dev.ataemu.core.device.DeviceModel model, Map<String, String> settings) {
+        device = TestDevices.booted(model, dataDir, scheduler);
         device.store().apply(settings);
         scheduler.runPending();
         device.fxsLine(1).dialer((digits, line) -> {

@@ -124,4 +124,61 @@ class StarCodeLineTest {
         line.scheduler.advance(Duration.ofMillis(300));
         assertThat(line.sent).containsExactly("5551234");
     }
+
+    @Test
+    @DisplayName("STAR-03 on the HT813 *02 and a codec code force that codec for the call that follows; "
+            + "a codec not spoken here gets the reorder tone")
+    void perCallCodec() {
+        RecordingLine line = new RecordingLine(dataDir, dev.ataemu.core.device.DeviceModels.HT813, Map.of());
+        line.dial("*0271111002#");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.sent).containsExactly("1002");
+        assertThat(line.sentWith.get(0).vocoder()).contains(8);
+        line.hangUp();
+
+        line.dial("*02729");
+        line.scheduler.advance(Duration.ofMillis(300));
+        assertThat(line.device.fxsLine(1).state()).isEqualTo(LineState.OFF_HOOK_IDLE);
+        assertThat(line.sent).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("STAR-05 STAR-06 on the HT813 *16 and *17 turn SRTP on (P183 = 1) and off; the HT502 has no such codes")
+    void srtpCodes() {
+        RecordingLine ht813 = new RecordingLine(dataDir.resolve("813"), dev.ataemu.core.device.DeviceModels.HT813, Map.of());
+        ht813.dial("*16");
+        ht813.scheduler.advance(Duration.ofMillis(800));
+        assertThat(ht813.device.store().get(183)).isEqualTo("1");
+        ht813.press("*17");
+        ht813.scheduler.advance(Duration.ofMillis(800));
+        assertThat(ht813.device.store().get(183)).isEqualTo("0");
+
+        RecordingLine ht502 = new RecordingLine(dataDir.resolve("502"), Map.of());
+        ht502.dial("*16#");
+        ht502.scheduler.advance(Duration.ofMillis(300));
+        assertThat(ht502.sent).as("sent through the dial plan").containsExactly("*16");
+        assertThat(ht502.device.store().get(183)).isEqualTo("0");
+    }
+
+    @Test
+    @DisplayName("CALL-06 off-hook auto-dial (P71) calls its number after the delay (P4045), unless a key comes first")
+    void offHookAutoDial() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of("P71", "1234", "P4045", "2"));
+        line.handset().offHook();
+        line.scheduler.advance(Duration.ofMillis(1500));
+        assertThat(line.sent).isEmpty();
+        line.scheduler.advance(Duration.ofMillis(1000));
+        assertThat(line.sent).containsExactly("1234");
+        line.hangUp();
+
+        line.dial("5");
+        line.scheduler.advance(Duration.ofSeconds(5));
+        assertThat(line.sent).as("a key before the delay dials instead").containsExactly("1234", "5");
+
+        line.hangUp();
+        line.device.store().apply(Map.of("P4045", "0"));
+        line.handset().offHook();
+        line.scheduler.advance(Duration.ofMillis(200));
+        assertThat(line.sent).as("no delay: at once").containsExactly("1234", "5", "1234");
+    }
 }

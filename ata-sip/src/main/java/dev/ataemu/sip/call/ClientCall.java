@@ -42,6 +42,13 @@ public final class ClientCall implements OutgoingCall {
         this.timer = new SessionTimer(context.scheduler(), this::refreshSession, this::sessionExpired);
     }
 
+    private boolean autoAnswer;
+
+    /** Marks the call, before it starts, as one the far end should answer by itself (paging, *74). */
+    public void autoAnswer() {
+        autoAnswer = true;
+    }
+
     public String callId() {
         return ((javax.sip.header.CallIdHeader) invite.getRequest().getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
     }
@@ -115,6 +122,11 @@ public final class ClientCall implements OutgoingCall {
         }
         if (replaces.isPresent()) {
             request.addHeader(context.headers().createHeader("Replaces", replaces.get()));
+        }
+        if (autoAnswer) {
+            // What phones and PBXs take as "answer by yourself" (intercom, paging).
+            request.addHeader(context.headers().createHeader("Call-Info", "<" + target + ">;answer-after=0"));
+            request.addHeader(context.headers().createHeader("Alert-Info", "<http://127.0.0.1>;info=alert-autoanswer"));
         }
         DialogRequests.addAllow(context, request);
         SessionTimers.request(request, context.timers(), context.headers());

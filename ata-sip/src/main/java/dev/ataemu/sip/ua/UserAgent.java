@@ -113,8 +113,17 @@ public final class UserAgent implements AutoCloseable {
     /** The same, withholding the caller's identity when {@code anonymous} (with Privacy: id when {@code privacyHeader}). */
     public dev.ataemu.sip.call.OutgoingCall call(String user, String offer, boolean anonymous, boolean privacyHeader,
             dev.ataemu.sip.call.OutgoingCall.Listener listener) throws Exception {
+        return call(user, offer, anonymous, privacyHeader, false, listener);
+    }
+
+    /** The same; a {@code paging} call asks the far end to answer by itself (Call-Info answer-after=0, Alert-Info). */
+    public dev.ataemu.sip.call.OutgoingCall call(String user, String offer, boolean anonymous, boolean privacyHeader,
+            boolean paging, dev.ataemu.sip.call.OutgoingCall.Listener listener) throws Exception {
         ServerAddress server = ServerAddress.parse(registration.server());
         dev.ataemu.sip.call.ClientCall call = new dev.ataemu.sip.call.ClientCall(calls.context(), auth, listener);
+        if (paging) {
+            call.autoAnswer();
+        }
         call.start(user, server.host(), server.port(), offer, settings, anonymous, privacyHeader);
         calls.placed(call);
         return call;

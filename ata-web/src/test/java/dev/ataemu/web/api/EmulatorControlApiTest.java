@@ -111,11 +111,11 @@ class EmulatorControlApiTest {
         api.post("/api/emulator/ports/2/hook", "{\"state\":\"off\"}");
         scheduler.advance(Duration.ofMillis(300));
 
-        HttpResponse<String> response = api.post("/api/emulator/ports/2/keys", "{\"digits\":\"*479\",\"onMs\":80,\"offMs\":80}");
+        HttpResponse<String> response = api.post("/api/emulator/ports/2/keys", "{\"digits\":\"*985\",\"onMs\":80,\"offMs\":80}");
         scheduler.advance(Duration.ofSeconds(1));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(device.fxsLine(2).dialed()).isEqualTo("*479");
+        assertThat(device.fxsLine(2).dialed()).isEqualTo("*985");
     }
 
     @Test

@@ -1,0 +1,55 @@
+package dev.ataemu.core.call;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ataemu.core.device.DeviceModels;
+import dev.ataemu.core.line.LineState;
+import dev.ataemu.hal.sim.VirtualHandset;
+import dev.ataemu.testing.peers.Sipp;
+import dev.ataemu.testing.peers.SippResult;
+import dev.ataemu.testing.peers.SippRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The HT813's per-call codes as the far end sees them: the INVITE that SIPp's answerer takes. */
+class PerCallCodesTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    @DisplayName("STAR-03 the HT813's *027111 before the number offers PCMA alone (and telephone-event) on that call")
+    void forcedCodecOnTheWire() throws Exception {
+        assertThat(inviteFor("*0271111234#")).containsPattern("m=audio \\d+ RTP/AVP 8 101\\r?\\n").doesNotContain("PCMU");
+    }
+
+    @Test
+    @DisplayName("STAR-19 the HT813's *74 before the number places a paging call: the INVITE asks to be answered at once")
+    void pagingOnTheWire() throws Exception {
+        assertThat(inviteFor("*741234#")).containsPattern("Call-Info: <sip:1234@127.0.0.1:\\d+>;answer-after=0")
+                .contains("info=alert-autoanswer");
+    }
+
+    /** Keys {@code keys} on the HT813's phone and returns the INVITE SIPp received. */
+    private String inviteFor(String keys) throws Exception {
+        SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813,
+                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
+            VirtualHandset handset = calling.dial(keys);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            handset.onHook();
+            SippResult result = callee.awaitResult(Duration.ofSeconds(20));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            String messages = Files.readString(result.messages());
+            int start = messages.indexOf("INVITE sip:1234@127.0.0.1:" + callee.port());
+            assertThat(start).as("the INVITE reached SIPp").isNotNegative();
+            return messages.substring(start, messages.indexOf("-----", start));
+        }
+    }
+}
