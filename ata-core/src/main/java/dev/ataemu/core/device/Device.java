@@ -125,6 +125,17 @@ public final class Device {
             public LineCall placeDirect(String host, int port, FxsLine dialing) {
                 return outgoing(index, dialing).map(calls -> calls.placeDirect(host, port, dialing)).orElse(LineCall.NONE);
             }
+
+            @Override
+            public LineCall placePstn(String number, FxsLine dialing) {
+                Optional<LineCall> taken = pstn.flatMap(p -> p.line().takeFor(dialing, number));
+                if (taken.isEmpty()) {
+                    // No PSTN line on this model, or it is in use.
+                    dialing.callFailed(486);
+                    return LineCall.NONE;
+                }
+                return taken.get();
+            }
         });
         FxsPort port = new FxsPort(index, scheduler, line);
         line.attach(port);

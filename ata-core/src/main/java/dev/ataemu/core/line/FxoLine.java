@@ -39,6 +39,8 @@ public final class FxoLine implements FxoEvents {
     private static final int DISCONNECT_TONE_DETECTION = 712;
     private static final int DISCONNECT_TONE = 841;
     private static final int RING_TIMEOUT = 3630;
+    /** "Min Delay Before Dial PSTN Number" (ms), between seizing the line and dialing into it. */
+    private static final int DIAL_DELAY_MS = 3206;
 
     private final ParameterStore store;
     private final Scheduler scheduler;
@@ -123,6 +125,40 @@ public final class FxoLine implements FxoEvents {
         changed.accept(this);
     }
 
+    /**
+     * The HT813's FXS phone takes the PSTN line (the PSTN access code, or a number of an {@code L:}
+     * dial-plan rule): the two are bridged until either side hangs up, and {@code number}, when
+     * given, is dialed into the line. Empty when the line is not free.
+     */
+    public Optional<LineCall> takeFor(FxsLine line, String number) {
+        if (!free()) {
+            return Optional.empty();
+        }
+        // The phone's keys go into the line as fresh DTMF, not as the tones it played: the tail of
+        // the access code's last key would otherwise reach the exchange as a digit.
+        bridge(line, false);
+        if (!number.isEmpty()) {
+            scheduler.schedule(Duration.ofMillis(store.getIntOr(DIAL_DELAY_MS, 500)), () -> {
+                if (bridged) {
+                    port.dial(number);
+                }
+            });
+        }
+        return Optional.of(new LineCall() {
+            @Override
+            public void key(FxsLine pressed, char key) {
+                if (bridged) {
+                    port.dial(String.valueOf(key));
+                }
+            }
+
+            @Override
+            public void hungUp(FxsLine hungUp) {
+                unbridge();
+            }
+        });
+    }
+
     public Optional<CallerId> lastCallerId() {
         return callerId;
     }
@@ -178,7 +214,7 @@ public final class FxoLine implements FxoEvents {
         phone.ring(caller, new LineCall() {
             @Override
             public void answered(FxsLine line) {
-                bridge(line);
+                bridge(line, true);
             }
 
             @Override
@@ -188,12 +224,12 @@ public final class FxoLine implements FxoEvents {
         });
     }
 
-    private void bridge(FxsLine line) {
+    private void bridge(FxsLine line, boolean keyTonesInAudio) {
         FrameBridge toPhone = new FrameBridge();
         FrameBridge toLine = new FrameBridge();
         port.downstream(toPhone::write);
         port.play(toLine);
-        line.connectAudio(toPhone, toLine::write, true);
+        line.connectAudio(toPhone, toLine::write, keyTonesInAudio);
         port.seize();
         bridged = true;
         changed.accept(this);

@@ -49,6 +49,7 @@ public final class FxsLine implements FxsEvents {
     // Three beeps of the factory confirmation tone (100 ms on, 100 ms off).
     private static final int CONFIRMATION_MS = 600;
     private static final int DISABLE_DIRECT_IP_CALL = 277;
+    private static final int PSTN_ACCESS_CODE = 195;
     private boolean messageWaiting;
     private LineCall call = LineCall.NONE;
     private LineCall waiting = LineCall.NONE;
@@ -64,6 +65,15 @@ public final class FxsLine implements FxsEvents {
 
         /** A direct IP call (*47): straight to {@code host:port}, without the account's server. */
         default LineCall placeDirect(String host, int port, FxsLine line) {
+            line.callFailed(480);
+            return LineCall.NONE;
+        }
+
+        /**
+         * The HT813's PSTN line, bridged to this line, {@code number} dialed into it when given;
+         * {@link LineCall#NONE} (after telling the line why) when there is none or it is busy.
+         */
+        default LineCall placePstn(String number, FxsLine line) {
             line.callFailed(480);
             return LineCall.NONE;
         }
@@ -192,6 +202,11 @@ public final class FxsLine implements FxsEvents {
             awaitNextKey();
             return;
         }
+        // "PSTN Access Code" (HT813 P195, *00 from the factory): the phone takes the PSTN line.
+        if (dialed.toString().equals(store.getOrEmpty(PSTN_ACCESS_CODE).strip())) {
+            takePstn("");
+            return;
+        }
         // Local feature codes come before the dial plan (DP-19), so that a plan without "*" keeps them.
         if (isSet(parameters.callFeatures()) && dialed.charAt(0) == '*') {
             java.util.Optional<StarCode> code = StarCode.of(dialed.toString(), store.catalog().modelId());
@@ -301,6 +316,20 @@ public final class FxsLine implements FxsEvents {
         call = dialer.place(number, this);
     }
 
+    /** Bridges the phone to the PSTN line (dialing {@code number} into it when given); busy tone when it is taken. */
+    private void takePstn(String number) {
+        cancelDialTimeout();
+        dialed.setLength(0);
+        dialed.append(number);
+        port.holdKeys(true);
+        enter(LineState.CALLING);
+        call = dialer.placePstn(number, this);
+        if (state == LineState.CALLING) {
+            LOG.info("port {}: on the PSTN line{}", index, number.isEmpty() ? "" : ", dialing " + number);
+            enter(LineState.CONNECTED);
+        }
+    }
+
     /** The address keyed after *47, unless "Disable Direct IP Call" (P277) says no or it is no address. */
     private void callDirect(String keys) {
         collecting = null;
@@ -369,9 +398,7 @@ public final class FxsLine implements FxsEvents {
     private void placeCall(DialPlan.Decision decision) {
         cancelDialTimeout();
         if (decision.pstn()) {
-            LOG.info("port {}: {} matches an L: rule; placing calls on the PSTN line from the dial plan is not built yet",
-                    index, dialed);
-            refuseNumber(decision);
+            takePstn(decision.number());
             return;
         }
         port.holdKeys(true);
