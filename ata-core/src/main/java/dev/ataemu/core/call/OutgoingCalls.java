@@ -84,7 +84,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         }
         // *67 / *82 before the number decide for this call; else "Send Anonymous" (P65 / P765).
         boolean anonymous = line.perCall().sendCallerId().map(send -> !send)
-                .orElse(store.getIntOr(p.sendAnonymous(), 0) == 1);
+                .orElse(store.getIntOr(dev.ataemu.core.feature.FeatureParameters.of(port).sendAnonymous(), 0) == 1);
         // "Use Privacy Header": Default (0) and Yes (2) send it with an anonymous call, No (1) never.
         boolean privacyHeader = store.getIntOr(p.usePrivacyHeader(), 0) != 1;
         boolean paging = line.perCall().paging();

@@ -608,7 +608,7 @@ public final class FxsLine implements FxsEvents {
 
     /** Call waiting for this call: *70 / *71 when dialed before it, else "Disable Call-Waiting" (P91 / P791). */
     private boolean callWaitingOn() {
-        return perCall.callWaiting().orElse(!isSet(parameters.disableCallWaiting()));
+        return perCall.callWaiting().orElse(!isSet(FeatureParameters.of(index).disableCallWaiting()));
     }
 
     private boolean isSet(int number) {

@@ -103,18 +103,8 @@ public final class ClientCall implements OutgoingCall {
         if (!account.signalling().proxyRequire().isBlank()) {
             request.addHeader(context.headers().createProxyRequireHeader(account.signalling().proxyRequire().trim()));
         }
-        // The outbound proxy (P48) takes the INVITE first; loose routing keeps the Request-URI.
-        java.util.Optional<String> proxy = context.outboundProxy();
-        if (proxy.isPresent()) {
-            dev.ataemu.sip.account.ServerAddress address = dev.ataemu.sip.account.ServerAddress.parse(proxy.get());
-            SipURI route = context.addresses().createSipURI(null, address.host());
-            if (address.port() > 0) {
-                route.setPort(address.port());
-            }
-            route.setLrParam();
-            context.onTransport(route);
-            request.addHeader(context.headers().createRouteHeader(context.addresses().createAddress(route)));
-        }
+        // The outbound proxy (P48) takes the INVITE first.
+        context.routeThroughProxy(request);
         if (anonymous && privacyHeader) {
             request.addHeader(context.headers().createHeader("Privacy", "id"));
             request.addHeader(context.headers().createHeader("P-Asserted-Identity",
@@ -147,7 +137,7 @@ public final class ClientCall implements OutgoingCall {
         int status = response.getStatusCode();
         String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
         if (refreshing != null && event.getClientTransaction() == refreshing) {
-            refreshAnswered(response, method);
+            refreshAnswered(response);
             return;
         }
         if (!Request.INVITE.equals(method)) {
@@ -267,19 +257,9 @@ public final class ClientCall implements OutgoingCall {
         refreshing = DialogRequests.refresh(context, dialog, localSdp, update, timer.agreement());
     }
 
-    private void refreshAnswered(Response response, String method) {
-        int status = response.getStatusCode();
-        if (status < 200) {
-            return;
-        }
-        refreshing = null;
-        if (status < 300) {
-            if (Request.INVITE.equals(method)) {
-                DialogRequests.acknowledge(dialog, response);
-            }
-            timer.refreshed();
-        } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
-            sessionExpired();
+    private void refreshAnswered(Response response) {
+        if (DialogRequests.refreshAnswered(dialog, response, timer, this::sessionExpired)) {
+            refreshing = null;
         }
     }
 

@@ -50,6 +50,31 @@ final class DialogRequests {
         }
     }
 
+    /**
+     * The answer to our session refresh: a 2xx (ACKed when the refresh was a re-INVITE) restarts the
+     * timer; 408 or 481 means the far end lost the session, and {@code expired} runs.
+     *
+     * @return whether the answer was final, so the refresh is over
+     */
+    static boolean refreshAnswered(Dialog dialog, javax.sip.message.Response response, SessionTimer timer,
+            Runnable expired) {
+        int status = response.getStatusCode();
+        if (status < 200) {
+            return false;
+        }
+        if (status < 300) {
+            String method = ((javax.sip.header.CSeqHeader) response.getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
+            if (Request.INVITE.equals(method)) {
+                acknowledge(dialog, response);
+            }
+            timer.refreshed();
+        } else if (status == javax.sip.message.Response.REQUEST_TIMEOUT
+                || status == javax.sip.message.Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
+            expired.run();
+        }
+        return true;
+    }
+
     /** ACKs a 2xx to our re-INVITE. */
     static void acknowledge(Dialog dialog, javax.sip.message.Response ok) {
         try {

@@ -48,6 +48,25 @@ public final class ServerCall implements IncomingCall {
         }
 
         /**
+         * Sends a request outside a dialog through the outbound proxy in use, when there is one:
+         * a loose-routing Route to it, the Request-URI unchanged.
+         */
+        public void routeThroughProxy(javax.sip.message.Request request) throws java.text.ParseException,
+                javax.sip.SipException {
+            if (outboundProxy.isEmpty()) {
+                return;
+            }
+            dev.ataemu.sip.account.ServerAddress address = dev.ataemu.sip.account.ServerAddress.parse(outboundProxy.get());
+            SipURI route = addresses.createSipURI(null, address.host());
+            if (address.port() > 0) {
+                route.setPort(address.port());
+            }
+            route.setLrParam();
+            onTransport(route);
+            request.addHeader(headers.createRouteHeader(addresses.createAddress(route)));
+        }
+
+        /**
          * Marks a URI we send to with our transport, so the stack uses it (it takes UDP otherwise):
          * the sips scheme when the account uses it over TLS, else a transport parameter.
          */
@@ -296,20 +315,8 @@ public final class ServerCall implements IncomingCall {
         if (event.getClientTransaction() == null || event.getClientTransaction() != refreshing) {
             return;
         }
-        Response response = event.getResponse();
-        int status = response.getStatusCode();
-        if (status < 200) {
-            return;
-        }
-        refreshing = null;
-        if (status < 300) {
-            if (Request.INVITE.equals(((javax.sip.header.CSeqHeader) response.getHeader(javax.sip.header.CSeqHeader.NAME))
-                    .getMethod())) {
-                DialogRequests.acknowledge(dialog(), response);
-            }
-            timer.refreshed();
-        } else if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
-            sessionExpired();
+        if (DialogRequests.refreshAnswered(dialog(), event.getResponse(), timer, this::sessionExpired)) {
+            refreshing = null;
         }
     }
 

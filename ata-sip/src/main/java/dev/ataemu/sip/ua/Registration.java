@@ -317,21 +317,10 @@ public final class Registration {
 
     /** Sends a request outside a dialog through the outbound proxy in use, if there is one. */
     void addRoute(Request request) {
-        outboundProxy().ifPresent(proxy -> addRoute(request, proxy));
-    }
-
-    private void addRoute(Request request, String proxy) {
         try {
-            ServerAddress address = ServerAddress.parse(proxy);
-            SipURI route = agent.addresses().createSipURI(null, address.host());
-            if (address.port() > 0) {
-                route.setPort(address.port());
-            }
-            route.setLrParam();
-            agent.onTransport(route);
-            request.addHeader(agent.headers().createRouteHeader(agent.addresses().createAddress(route)));
+            agent.routeThroughProxy(request);
         } catch (Exception e) {
-            LOG.warn("ignoring the outbound proxy '{}': {}", proxy, e.getMessage());
+            LOG.warn("ignoring the outbound proxy '{}': {}", outboundProxy().orElse(""), e.getMessage());
         }
     }
 

@@ -273,6 +273,11 @@ public final class UserAgent implements AutoCloseable {
         calls.context().onTransport(uri);
     }
 
+    /** Sends a request outside a dialog through the outbound proxy in use, if there is one. */
+    void routeThroughProxy(javax.sip.message.Request request) throws java.text.ParseException, SipException {
+        calls.context().routeThroughProxy(request);
+    }
+
     /** Our Contact header for requests outside a dialog (REGISTER, SUBSCRIBE). */
     javax.sip.header.ContactHeader contact() throws java.text.ParseException {
         return calls.context().contact();
