@@ -65,13 +65,14 @@ final class CallMedia {
      * what we sent last, as our offer. Empty when the offer cannot be taken (the call goes on as it
      * was). {@code streamReplaced} runs when the line must take a new stream's audio.
      */
-    Optional<String> reoffered(String offer, int port, String host, SdpSession session, Runnable streamReplaced) {
+    Optional<String> reoffered(String offer, int port, String host, int channel, SdpSession session,
+            Runnable streamReplaced) {
         if (offer.isBlank()) {
             return session.last().map(SessionDescription::format);
         }
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(offer, port, settings, host, session);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(offer, port, settings, host, channel, session);
         answer.ifPresent(accepted -> {
-            if (update(accepted.media())) {
+            if (follow(accepted.media())) {
                 streamReplaced.run();
             }
         });
@@ -79,11 +80,12 @@ final class CallMedia {
     }
 
     /**
-     * Follows a re-INVITE's new offer/answer: the far end's new address, hold and resume (we send
-     * only while the answer lets us), new SRTP keys. A different codec or packet time needs a new
-     * stream: then this returns true and the line must take the new stream's audio.
+     * Follows a new offer/answer of the call (a re-INVITE either way): the far end's new address,
+     * hold and resume (we send only while the answer lets us), new SRTP keys. A different codec or
+     * packet time needs a new stream: then this returns true and the line must take the new
+     * stream's audio.
      */
-    private boolean update(NegotiatedMedia media) {
+    boolean follow(NegotiatedMedia media) {
         rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),
                 new InetSocketAddress(media.remoteRtcp().address(), media.remoteRtcp().port()));
         media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));

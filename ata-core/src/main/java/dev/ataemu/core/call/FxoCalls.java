@@ -61,7 +61,7 @@ public final class FxoCalls implements CallHandler {
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
         SdpSession session = OfferAnswer.session(sdpHost.get());
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, sdpHost.get(), session);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, sdpHost.get(), 0, session);
         if (answer.isEmpty()) {
             return;
         }
@@ -107,7 +107,7 @@ public final class FxoCalls implements CallHandler {
             call.onKey(this::key);
             // A new stream mid-call (another codec) is left unbridged: the gateway keeps the first.
             call.onReoffer(offer -> media == null ? Optional.empty()
-                    : media.reoffered(offer, port, sdpHost.get(), session, () -> LOG.warn("port {}: codec changed mid-call", port)));
+                    : media.reoffered(offer, port, sdpHost.get(), 0, session, () -> LOG.warn("port {}: codec changed mid-call", port)));
             call.answer(accepted.answer().format());
             gateway.start(call.calledNumber());
         }

@@ -3,6 +3,7 @@ package dev.ataemu.core.call;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.feature.FeatureParameters;
 import dev.ataemu.core.line.FxsLine;
+import dev.ataemu.core.line.LineCall;
 import dev.ataemu.core.media.MediaSettings;
 import dev.ataemu.core.media.MediaSettingsReader;
 import dev.ataemu.hal.line.CallerIds;
@@ -69,26 +70,29 @@ public final class IncomingCalls implements CallHandler {
             return;
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
+        java.util.OptionalInt channel = line.channels().take();
+        if (channel.isEmpty()) {
+            busy(call, features);
+            return;
+        }
         String host = transfers.sdpHost();
         SdpSession session = OfferAnswer.session(host);
-        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, host, session);
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(call, port, settings, host, channel.getAsInt(),
+                session);
         if (answer.isEmpty()) {
+            line.channels().release(channel.getAsInt());
             return;
         }
         AnswerOutcome.Accepted accepted = answer.get();
-        Connection connection = new Connection(call, accepted, settings, session);
+        Connection connection = new Connection(call, accepted, settings, session, channel.getAsInt());
         LocalDateTime now = LocalDateTime.now(scheduler.clock());
         dev.ataemu.media.callerid.CallerId callerId = call.anonymous() ? CallerIds.withheld(now)
                 : CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""), now);
         boolean ringing = line.ring(callerId, connection);
         boolean alerting = ringing || line.offerWaiting(callerId, connection);
         if (!alerting) {
-            String forwardBusy = store.getOrEmpty(features.forwardBusy());
-            if (!forwardBusy.isBlank()) {
-                forward(call, forwardBusy, "busy");
-            } else {
-                call.reject(486);
-            }
+            connection.closeMedia();
+            busy(call, features);
             return;
         }
         call.ringing();
@@ -105,6 +109,16 @@ public final class IncomingCalls implements CallHandler {
     }
 
 
+    /** The port cannot take the call: "Busy Forward" (*90) when set, else 486. */
+    private void busy(IncomingCall call, FeatureParameters features) {
+        String forwardBusy = store.getOrEmpty(features.forwardBusy());
+        if (!forwardBusy.isBlank()) {
+            forward(call, forwardBusy, "busy");
+        } else {
+            call.reject(486);
+        }
+    }
+
     private void forward(IncomingCall call, String target, String kind) {
         String uri = transfers.forwardUri(target);
         LOG.info("port {}: {} forward to {}", port, kind, uri);
@@ -115,27 +129,41 @@ public final class IncomingCalls implements CallHandler {
     private final class Connection extends MediaLeg {
         private final IncomingCall call;
         private final AnswerOutcome.Accepted accepted;
-        private final MediaSettings settings;
-        private final SdpSession session;
         private boolean ended;
         private boolean picked;
         private boolean transferring;
 
-        Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings, SdpSession session) {
+        Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings, SdpSession session,
+                int channel) {
+            super(IncomingCalls.this.line, settings, session, transfers.sdpHost(), channel);
             this.call = call;
             this.accepted = accepted;
-            this.settings = settings;
-            this.session = session;
+        }
+
+        @Override
+        protected dev.ataemu.sip.call.EstablishedCall sip() {
+            return picked ? call : null;
+        }
+
+        @Override
+        protected String targetUri(String number) {
+            return transfers.forwardUri(number);
+        }
+
+        @Override
+        protected boolean referToContact() {
+            return transfers.referToContact();
         }
 
         @Override
         public void answered(FxsLine answeredLine) {
             picked = true;
             try {
-                media = CallMedia.open(transport, address, settings, accepted.media());
+                media = CallMedia.open(transport, address, settings, accepted.media(), channel);
             } catch (java.net.BindException e) {
                 LOG.warn("port {}: {}", port, e.getMessage());
                 call.reject(500);
+                closeMedia();
                 return;
             }
             call.onKey(this::relayed);
@@ -152,17 +180,17 @@ public final class IncomingCalls implements CallHandler {
                     public boolean gone() {
                         return ended;
                     }
+
+                    @Override
+                    public LineCall replaced() {
+                        return Connection.this;
+                    }
                 });
             });
             call.onReoffer(offer -> media == null ? Optional.empty()
-                    : media.reoffered(offer, port, transfers.sdpHost(), session, () -> joinLine(answeredLine)));
-            joinLine(answeredLine);
+                    : media.reoffered(offer, port, sdpHost, channel, session, this::joinLine));
+            joinLine();
             call.answer(accepted.answer().format());
-        }
-
-        private void joinLine(FxsLine answeredLine) {
-            keys = media.keys(settings, call::sendKey);
-            answeredLine.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
         }
 
         @Override
@@ -171,39 +199,42 @@ public final class IncomingCalls implements CallHandler {
             closeMedia();
         }
 
-        /** Nobody answered within the ring timeout (P185): the caller hears 480. */
         /** "Delayed Call Forward" (*92): nobody picked up in time, so the caller goes on. */
         void forwardUnanswered(String target) {
             if (!picked && !ended) {
                 ended = true;
                 line.stopRinging();
+                closeMedia();
                 forward(call, target, "delayed");
             }
         }
 
+        /** Nobody answered within the ring timeout (P185): the caller hears 480. */
         void ringTimedOut() {
             if (!picked && !ended) {
                 ended = true;
                 line.stopRinging();
                 line.waitingGone(this);
+                closeMedia();
                 call.reject(480);
             }
         }
 
         void farEndEnded() {
             ended = true;
+            closeMedia();
             if (!picked) {
                 // Ringing, or waiting behind another call: only this call's alert stops.
                 line.waitingGone(this);
-                line.stopRinging();
+                if (line.state() == dev.ataemu.core.line.LineState.RINGING) {
+                    line.stopRinging();
+                }
                 return;
             }
-            closeMedia();
             // A transferor hangs up once the transfer is under way: the phone waits for the new call.
             if (!transferring) {
-                line.farEndHungUp();
+                line.farEndHungUp(this);
             }
         }
-
     }
 }

@@ -30,8 +30,8 @@ final class OfferAnswer {
 
     /** The accepted answer, or empty after refusing the call with 488. */
     static Optional<AnswerOutcome.Accepted> answer(IncomingCall call, int port, MediaSettings settings, String host,
-            SdpSession session) {
-        Optional<AnswerOutcome.Accepted> answer = answer(call.offer(), port, settings, host, session);
+            int channel, SdpSession session) {
+        Optional<AnswerOutcome.Accepted> answer = answer(call.offer(), port, settings, host, channel, session);
         if (answer.isEmpty()) {
             call.reject(AnswerOutcome.Rejected.STATUS_CODE);
         }
@@ -40,7 +40,7 @@ final class OfferAnswer {
 
     /** The answer to an offer (a new call's, or a re-INVITE's), or empty when it cannot be taken. */
     static Optional<AnswerOutcome.Accepted> answer(String offerText, int port, MediaSettings settings, String host,
-            SdpSession session) {
+            int channel, SdpSession session) {
         SessionDescription offer;
         try {
             offer = SessionDescription.parse(offerText);
@@ -48,7 +48,7 @@ final class OfferAnswer {
             LOG.info("port {}: an unreadable offer ({})", port, e.getMessage());
             return Optional.empty();
         }
-        MediaAddress local = new MediaAddress(host, settings.rtpPort(0));
+        MediaAddress local = new MediaAddress(host, settings.rtpPort(channel));
         AnswerOutcome outcome = new AnswerBuilder(Vocoders.preferences(settings), RANDOM).answer(offer, session, local, false);
         if (outcome instanceof AnswerOutcome.Rejected rejected) {
             LOG.info("port {}: no answer to the offer ({})", port, rejected.reason());

@@ -110,14 +110,21 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         MediaSettings settings = MediaSettingsReader.read(store, port);
         // A codec forced with *02 is this call's only one.
         settings = line.perCall().vocoder().map(java.util.List::of).map(settings::withVocoders).orElse(settings);
+        java.util.OptionalInt channel = line.channels().take();
+        if (channel.isEmpty()) {
+            LOG.info("port {}: both media channels are in use", port);
+            line.callFailed(486);
+            return LineCall.NONE;
+        }
         SdpSession session = OfferAnswer.session(sdpHost());
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
-                .offer(session, new MediaAddress(sdpHost(), settings.rtpPort(0)), false);
-        Placed placed = new Placed(line, settings, offer, session);
+                .offer(session, new MediaAddress(sdpHost(), settings.rtpPort(channel.getAsInt())), false);
+        Placed placed = new Placed(line, settings, offer, session, channel.getAsInt());
         try {
             placed.call = placing.place(agent.get().orElseThrow(), offer.description().format(), placed);
         } catch (Exception e) {
             LOG.warn("port {}: cannot place the call to {}: {}", port, destination, e.getMessage());
+            placed.closeMedia();
             line.callFailed(500);
             return LineCall.NONE;
         }
@@ -131,57 +138,86 @@ public final class OutgoingCalls implements FxsLine.Dialer {
     void transfer(String uri, Optional<String> replaces, FxsLine line, Referrals.Report report,
             TransferCall.Transferee transferee) {
         Optional<UserAgent> account = agent.get();
-        if (account.isEmpty()) {
+        java.util.OptionalInt channel = line.channels().take();
+        if (account.isEmpty() || channel.isEmpty()) {
+            channel.ifPresent(line.channels()::release);
             report.progress(480, "Temporarily Unavailable");
             return;
         }
         MediaSettings settings = MediaSettingsReader.read(store, port);
+        SdpSession session = OfferAnswer.session(sdpHost());
         Offer offer = new OfferBuilder(Vocoders.preferences(settings), RANDOM)
-                .offer(OfferAnswer.session(sdpHost()), new MediaAddress(sdpHost(), settings.rtpPort(1)), false);
-        TransferCall target = new TransferCall(line, settings, offer, transport, address, report, transferee);
+                .offer(session, new MediaAddress(sdpHost(), settings.rtpPort(channel.getAsInt())), false);
+        TransferCall target = new TransferCall(this, line, settings, session, channel.getAsInt(), offer, report,
+                transferee);
         try {
             target.call = account.get().callUri(uri, offer.description().format(), replaces, target);
         } catch (Exception e) {
             LOG.warn("port {}: cannot call the transfer target {}: {}", port, uri, e.getMessage());
+            target.closeMedia();
             report.progress(400, "Bad Request");
         }
+    }
+
+    MediaTransport transport() {
+        return transport;
+    }
+
+    InetAddress address() {
+        return address;
+    }
+
+    /** "Refer-To Use Target Contact" (P135 / P469). */
+    boolean referToContact() {
+        return store.getIntOr(port == 1 ? 135 : 469, 0) == 1;
     }
 
 
     /** One placed call: what the network says about it, and the phone hanging up. */
     private final class Placed extends MediaLeg implements OutgoingCall.Listener {
-        private final FxsLine line;
-        private final MediaSettings settings;
         private final Offer offer;
-        private final SdpSession session;
         private OutgoingCall call;
         private boolean transferring;
         private boolean gone;
 
-        Placed(FxsLine line, MediaSettings settings, Offer offer, SdpSession session) {
-            this.line = line;
-            this.settings = settings;
+        Placed(FxsLine line, MediaSettings settings, Offer offer, SdpSession session, int channel) {
+            super(line, settings, session, sdpHost(), channel);
             this.offer = offer;
-            this.session = session;
+        }
+
+        @Override
+        protected dev.ataemu.sip.call.EstablishedCall sip() {
+            return call;
+        }
+
+        @Override
+        protected String targetUri(String number) {
+            return forwardUri(number);
+        }
+
+        @Override
+        protected boolean referToContact() {
+            return OutgoingCalls.this.referToContact();
         }
 
         @Override
         public void ringing() {
-            line.remoteRinging();
+            line.remoteRinging(this);
         }
 
         @Override
         public void earlyMedia(String sdp) {
             if (media == null) {
                 try {
-                    media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)));
+                    media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)),
+                            channel);
                 } catch (Exception e) {
                     LOG.info("port {}: early media cannot be used ({}); local ring-back", port, e.getMessage());
-                    line.remoteRinging();
+                    line.remoteRinging(this);
                     return;
                 }
             }
-            line.remoteEarlyMedia(media.stream().toLine(), media.stream()::farEndHeard);
+            line.remoteEarlyMedia(this, media.stream().toLine(), media.stream()::farEndHeard);
         }
 
         @Override
@@ -189,24 +225,24 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             // The stream of the early media goes on: its answer was this call's answer.
             if (media == null) {
                 try {
-                    media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)));
+                    media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)),
+                            channel);
                 } catch (Exception e) {
                     LOG.warn("port {}: the answer cannot be used ({}); hanging up", port, e.getMessage());
                     call.hangUp();
-                    line.callFailed(488);
+                    closeMedia();
+                    line.callFailed(this, 488);
                     return;
                 }
             }
             keys = media.keys(settings, call::sendKey);
-            line.remoteAnswered(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
+            line.remoteAnswered(this, media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
         }
 
         @Override
         public Optional<String> reoffered(String sdp) {
-            return media == null ? Optional.empty() : media.reoffered(sdp, port, sdpHost(), session, () -> {
-                keys = media.keys(settings, call::sendKey);
-                line.connectAudio(media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
-            });
+            return media == null ? Optional.empty()
+                    : media.reoffered(sdp, port, sdpHost, Math.max(0, channel), session, this::joinLine);
         }
 
         @Override
@@ -218,14 +254,14 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         public void failed(int status, String reason) {
             LOG.info("port {}: call failed: {} {}", port, status, reason);
             closeMedia();
-            line.callFailed(status);
+            line.callFailed(this, status);
         }
 
         @Override
         public Referrals.Handler transfers() {
             return (target, replaces, report) -> {
                 transferring = true;
-                transfer(target, replaces, line, report, new TransferCall.Transferee() {
+                OutgoingCalls.this.transfer(target, replaces, line, report, new TransferCall.Transferee() {
                     // The transferor ends its leg once it hears 200 (RFC 5589): a BYE from here would cross its own.
                     @Override
                     public void handedOver() {
@@ -236,6 +272,11 @@ public final class OutgoingCalls implements FxsLine.Dialer {
                     public boolean gone() {
                         return gone;
                     }
+
+                    @Override
+                    public LineCall replaced() {
+                        return Placed.this;
+                    }
                 });
             };
         }
@@ -243,12 +284,10 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         @Override
         public void ended() {
             gone = true;
-            if (transferring) {
-                closeMedia();
-                return;
-            }
-            line.farEndHungUp();
             closeMedia();
+            if (!transferring) {
+                line.farEndHungUp(this);
+            }
         }
 
         @Override
@@ -258,6 +297,5 @@ public final class OutgoingCalls implements FxsLine.Dialer {
             }
             closeMedia();
         }
-
     }
 }

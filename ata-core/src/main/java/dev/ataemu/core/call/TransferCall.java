@@ -1,13 +1,13 @@
 package dev.ataemu.core.call;
 
 import dev.ataemu.core.line.FxsLine;
+import dev.ataemu.core.line.LineCall;
 import dev.ataemu.core.media.MediaSettings;
-import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.sip.call.OutgoingCall;
 import dev.ataemu.sip.call.Referrals;
 import dev.ataemu.sip.sdp.Offer;
+import dev.ataemu.sip.sdp.SdpSession;
 import dev.ataemu.sip.sdp.SessionDescription;
-import java.net.InetAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,27 +28,40 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
 
         /** Whether the old call has ended already (the transferor hung up first). */
         boolean gone();
+
+        /** The old call, whose place on the line the new one takes. */
+        LineCall replaced();
     }
 
-    private final FxsLine line;
-    private final MediaSettings settings;
+    private final OutgoingCalls calls;
     private final Offer offer;
-    private final MediaTransport transport;
-    private final InetAddress address;
     private final Referrals.Report report;
     private final Transferee transferee;
     OutgoingCall call;
     private boolean rang;
 
-    TransferCall(FxsLine line, MediaSettings settings, Offer offer, MediaTransport transport, InetAddress address,
+    TransferCall(OutgoingCalls calls, FxsLine line, MediaSettings settings, SdpSession session, int channel, Offer offer,
             Referrals.Report report, Transferee transferee) {
-        this.line = line;
-        this.settings = settings;
+        super(line, settings, session, calls.sdpHost(), channel);
+        this.calls = calls;
         this.offer = offer;
-        this.transport = transport;
-        this.address = address;
         this.report = report;
         this.transferee = transferee;
+    }
+
+    @Override
+    protected dev.ataemu.sip.call.EstablishedCall sip() {
+        return call;
+    }
+
+    @Override
+    protected String targetUri(String number) {
+        return calls.forwardUri(number);
+    }
+
+    @Override
+    protected boolean referToContact() {
+        return calls.referToContact();
     }
 
     @Override
@@ -62,8 +75,9 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
     @Override
     public void answered(String sdp) {
         try {
-            // Channel 1: the old call still holds channel 0 until it is let go.
-            media = CallMedia.open(transport, address, settings, offer.readAnswer(SessionDescription.parse(sdp)), 1);
+            // The other channel: the old call still holds its own until it is let go.
+            media = CallMedia.open(calls.transport(), calls.address(), settings,
+                    offer.readAnswer(SessionDescription.parse(sdp)), channel);
         } catch (Exception e) {
             LOG.warn("the transfer target's answer cannot be used ({})", e.getMessage());
             call.hangUp();
@@ -71,23 +85,31 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
             return;
         }
         keys = media.keys(settings, call::sendKey);
-        line.takeOver(this, media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
+        line.takeOver(transferee.replaced(), this, media.stream().toLine(), media.stream().fromLine(),
+                keys.tonesInAudio());
         report.progress(200, "OK");
         transferee.handedOver();
     }
 
     @Override
     public void failed(int status, String reason) {
+        closeMedia();
         report.progress(status, reason);
         if (transferee.gone()) {
-            line.farEndHungUp();
+            line.farEndHungUp(transferee.replaced());
         }
     }
 
     @Override
     public void ended() {
-        line.farEndHungUp();
         closeMedia();
+        line.farEndHungUp(this);
+    }
+
+    @Override
+    public java.util.Optional<String> reoffered(String sdp) {
+        return media == null ? java.util.Optional.empty()
+                : media.reoffered(sdp, line.index(), sdpHost, Math.max(0, channel), session, this::joinLine);
     }
 
     @Override

@@ -41,6 +41,8 @@ public enum StarCode {
     CANCEL_FORWARD_NO_ANSWER("*93", Kind.LASTING),
     /** A direct IP call: the star-encoded address follows, without the account's server (CALL-09). */
     DIRECT_IP_CALL("*47", Kind.TARGET),
+    /** Blind transfer: after a flash, the held call's far end is sent to the number that follows (CALL-17). */
+    BLIND_TRANSFER("*87", Kind.TARGET),
     /** Call return: calls the last caller whose number came with the call (STAR-14). */
     CALL_RETURN("*69", Kind.ACTION),
     /** HT813: SRTP on for later calls, "SRTP Mode" enabled but not forced (STAR-05). */

@@ -51,6 +51,8 @@ public final class FxoLine implements FxoEvents {
     private Optional<CallerId> callerId = Optional.empty();
     private Scheduler.Timer ringThrough;
     private boolean bridged;
+    /** The phone's call that the bridge is, while there is one. */
+    private LineCall bridgedCall = LineCall.NONE;
     private boolean pstnRinging;
     private Runnable voipCall;
 
@@ -134,17 +136,7 @@ public final class FxoLine implements FxoEvents {
         if (!free()) {
             return Optional.empty();
         }
-        // The phone's keys go into the line as fresh DTMF, not as the tones it played: the tail of
-        // the access code's last key would otherwise reach the exchange as a digit.
-        bridge(line, false);
-        if (!number.isEmpty()) {
-            scheduler.schedule(Duration.ofMillis(store.getIntOr(DIAL_DELAY_MS, 500)), () -> {
-                if (bridged) {
-                    port.dial(number);
-                }
-            });
-        }
-        return Optional.of(new LineCall() {
+        LineCall pstnCall = new LineCall() {
             @Override
             public void key(FxsLine pressed, char key) {
                 if (bridged) {
@@ -156,7 +148,18 @@ public final class FxoLine implements FxoEvents {
             public void hungUp(FxsLine hungUp) {
                 unbridge();
             }
-        });
+        };
+        // The phone's keys go into the line as fresh DTMF, not as the tones it played: the tail of
+        // the access code's last key would otherwise reach the exchange as a digit.
+        bridge(line, pstnCall, false);
+        if (!number.isEmpty()) {
+            scheduler.schedule(Duration.ofMillis(store.getIntOr(DIAL_DELAY_MS, 500)), () -> {
+                if (bridged) {
+                    port.dial(number);
+                }
+            });
+        }
+        return Optional.of(pstnCall);
     }
 
     public Optional<CallerId> lastCallerId() {
@@ -204,7 +207,7 @@ public final class FxoLine implements FxoEvents {
         }
         if (bridged) {
             unbridge();
-            phone.farEndHungUp();
+            phone.farEndHungUp(bridgedCall);
         }
     }
 
@@ -214,7 +217,7 @@ public final class FxoLine implements FxoEvents {
         phone.ring(caller, new LineCall() {
             @Override
             public void answered(FxsLine line) {
-                bridge(line, true);
+                bridge(line, this, true);
             }
 
             @Override
@@ -224,12 +227,13 @@ public final class FxoLine implements FxoEvents {
         });
     }
 
-    private void bridge(FxsLine line, boolean keyTonesInAudio) {
+    private void bridge(FxsLine line, LineCall bridgedCall, boolean keyTonesInAudio) {
         FrameBridge toPhone = new FrameBridge();
         FrameBridge toLine = new FrameBridge();
         port.downstream(toPhone::write);
         port.play(toLine);
-        line.connectAudio(toPhone, toLine::write, keyTonesInAudio);
+        this.bridgedCall = bridgedCall;
+        line.connectAudio(bridgedCall, toPhone, toLine::write, keyTonesInAudio);
         port.seize();
         bridged = true;
         changed.accept(this);

@@ -24,8 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The firmware's handling of one FXS line: dial tone when the phone is lifted, the keys it
- * dials, ringing with caller ID, the call-waiting alert and message waiting. Runs on the device's
- * scheduler. (Dial plans, calls and the flash features build on it.)
+ * dials, ringing with caller ID, the call-waiting alert, message waiting, and the hook-flash
+ * features: hold, call waiting, blind and attended transfer, the 3-way conference. The line has
+ * at most two calls: the one the phone talks in and one on hold (or waiting to be answered).
+ * Runs on the device's scheduler.
  */
 public final class FxsLine implements FxsEvents {
 
@@ -53,6 +55,24 @@ public final class FxsLine implements FxsEvents {
     private boolean messageWaiting;
     private LineCall call = LineCall.NONE;
     private LineCall waiting = LineCall.NONE;
+    private CallerId waitingCaller;
+    /** The call on hold while the phone dials, or talks in {@link #call}. */
+    private LineCall held = LineCall.NONE;
+    /** Whether {@link #call} was dialed while {@link #held} waits: hanging up transfers, a flash conferences. */
+    private boolean consulting;
+    /** The call dialed while another was held: the one a flash drops from the conference. */
+    private LineCall consulted = LineCall.NONE;
+    private boolean conference;
+    /** Whether the phone rings to remind of a call left on hold (answering takes it back). */
+    private boolean reminding;
+    private boolean awaitingFlashDigit;
+    private dev.ataemu.time.Scheduler.Timer flashDigitTimer;
+    /** A blind transfer whose outcome the line waits for. */
+    private LineCall transferring = LineCall.NONE;
+    private dev.ataemu.time.Scheduler.Timer transferTimer;
+    private final FlashParameters flash;
+    private final LineAudio audio = new LineAudio();
+    private final MediaChannels channels = new MediaChannels();
     private Dialer dialer = (digits, line) -> {
         line.callFailed(480);
         return LineCall.NONE;
@@ -82,6 +102,7 @@ public final class FxsLine implements FxsEvents {
     public FxsLine(int index, ParameterStore store, Consumer<FxsLine> changed) {
         this.index = index;
         this.parameters = LineParameters.of(index);
+        this.flash = FlashParameters.of(index);
         this.store = store;
         this.changed = changed;
     }
@@ -93,6 +114,7 @@ public final class FxsLine implements FxsEvents {
     /** Connects the line to its port; the port must send its events here. */
     public void attach(FxsPort fxsPort) {
         port = fxsPort;
+        audio.attach(fxsPort);
         applySettings();
         port.holdKeys(true);
     }
@@ -126,50 +148,423 @@ public final class FxsLine implements FxsEvents {
         return port.hookState() == HookState.OFF_HOOK || state == LineState.RINGING;
     }
 
+    /** The port's media channels, which its calls take their RTP ports from. */
+    public MediaChannels channels() {
+        return channels;
+    }
+
+    /** Whether a call waits on hold (for the phone, a transfer or the reminder ring). */
+    public boolean hasHeldCall() {
+        return held != LineCall.NONE;
+    }
+
+    /** Whether the phone is in a 3-way conference. */
+    public boolean inConference() {
+        return conference;
+    }
+
     @Override
     public void offHook() {
         if (state == LineState.RINGING) {
             port.stopRinging();
             port.holdKeys(true);
             enter(LineState.CONNECTED);
-            call.answered(this);
+            if (reminding) {
+                reminding = false;
+                call.hold(this, false);
+                audio.talkTo(call);
+            } else {
+                call.answered(this);
+            }
             return;
         }
+        freshDialTone();
+        autoDial();
+    }
+
+    private void freshDialTone() {
+        cancelDialTimeout();
         dialed.setLength(0);
         perCall = PerCallFeatures.NONE;
         collecting = null;
+        audio.disconnect();
         port.play(dialTone());
         port.holdKeys(false);
         enter(LineState.DIAL_TONE);
-        autoDial();
     }
 
     @Override
     public void onHook() {
         cancelDialTimeout();
+        cancelFlashDigit();
         LineCall ended = call;
         call = LineCall.NONE;
-        if (state == LineState.CONNECTED || state == LineState.CALLING) {
-            ended.hungUp(this);
-        }
+        boolean talking = state == LineState.CONNECTED;
         port.play(AudioSource.SILENCE);
         disconnectAudio();
-        waiting = LineCall.NONE;
         dialed.setLength(0);
         enter(LineState.IDLE);
+        if (conference) {
+            conference = false;
+            consulting = false;
+            LineCall other = takeHeld();
+            if (isSet(flash.transferOnConferenceHangup())) {
+                // "Transfer on Conference Hangup" (CALL-26): the other two go on talking.
+                attendedTransfer(other, ended);
+            } else {
+                hangUp(ended);
+                hangUp(other);
+            }
+            return;
+        }
+        if (consulting && talking && held != LineCall.NONE) {
+            // Hanging up while talking to the consulted party completes the attended transfer (CALL-21).
+            consulting = false;
+            attendedTransfer(takeHeld(), ended);
+            return;
+        }
+        consulting = false;
+        hangUp(ended);
+        if (transferring != LineCall.NONE) {
+            return;
+        }
+        if (held != LineCall.NONE) {
+            remind(takeHeld());
+        } else if (waiting != LineCall.NONE) {
+            // The call still waiting rings the phone now that it is free.
+            LineCall next = waiting;
+            waiting = LineCall.NONE;
+            ring(waitingCaller, next);
+        }
+    }
+
+    /** Lets a call go (BYE or CANCEL) and forgets its audio. */
+    private void hangUp(LineCall ended) {
+        if (ended != LineCall.NONE) {
+            audio.remove(ended);
+            ended.hungUp(this);
+        }
+    }
+
+    private LineCall takeHeld() {
+        LineCall taken = held;
+        held = LineCall.NONE;
+        return taken;
+    }
+
+    /**
+     * A call left on hold when the phone hung up: the phone rings to remind of it, and answering
+     * takes it back (CALL-22); with "Disable Reminder Ring for On-Hold Call" (P4360) it is ended.
+     */
+    private void remind(LineCall onHold) {
+        if (isSet(flash.disableReminderRing()) || state != LineState.IDLE || port.hookState() == HookState.OFF_HOOK) {
+            hangUp(onHold);
+            return;
+        }
+        LOG.info("port {}: a call is on hold; ringing to remind", index);
+        call = onHold;
+        reminding = true;
+        port.ring(ToneSpec.parse(store.get(LineParameters.SYSTEM_RING_CADENCE)).cadence(),
+                callerIdSignals().onHook(dev.ataemu.hal.line.CallerIds.of("", "",
+                        java.time.LocalDateTime.now(port.scheduler().clock()))));
+        enter(LineState.RINGING);
     }
 
     @Override
     public void hookFlash() {
-        if (state == LineState.CONNECTED) {
+        if (awaitingFlashDigit || transferring != LineCall.NONE) {
+            return;
+        }
+        switch (state) {
+            case CONNECTED -> flashInCall();
+            case DIAL_TONE, DIALING, CALLING, OFF_HOOK_IDLE -> {
+                if (held != LineCall.NONE) {
+                    backToHeld();
+                } else {
+                    // Not in a conversation, a flash opens a fresh channel: dial tone again (STAR-27).
+                    hangUp(call);
+                    call = LineCall.NONE;
+                    freshDialTone();
+                }
+            }
+            default -> LOG.debug("port {}: hook flash in state {}", index, state);
+        }
+    }
+
+    /**
+     * A flash in a call: passed to the far end when P74 says so; else it drops the third party of
+     * a conference (CALL-25), waits for a Flash Digit Control key (CALL-27), answers a waiting call
+     * (CALL-15), joins the consulted party into a conference (CALL-24) or swaps to the held call,
+     * or holds the call for a new one (CALL-14).
+     */
+    private void flashInCall() {
+        if (call.passesFlash()) {
             call.flash(this);
             return;
         }
-        LOG.debug("port {}: hook flash in state {}", index, state);
+        if (conference) {
+            dropConsulted();
+        } else if (isSet(flash.flashDigitControl()) && (held != LineCall.NONE || waiting != LineCall.NONE)) {
+            awaitingFlashDigit = true;
+            flashDigitTimer = port.scheduler().schedule(java.time.Duration.ofSeconds(
+                    store.getIntOr(parameters.noKeyEntryTimeout(), 4)), this::cancelFlashDigit);
+        } else if (waiting != LineCall.NONE) {
+            answerWaiting();
+        } else if (held != LineCall.NONE) {
+            if (consulting && !isSet(flash.disableConference())) {
+                startConference();
+            } else {
+                swap();
+            }
+        } else {
+            LOG.info("port {}: call on hold", index);
+            call.hold(this, true);
+            held = call;
+            call = LineCall.NONE;
+            consulting = true;
+            freshDialTone();
+        }
+    }
+
+    /** Flash Digit Control (CALL-27): 1 ends this call for the held one, 2 swaps, 3 conferences, 4 transfers. */
+    private void flashDigit(char key) {
+        cancelFlashDigit();
+        switch (key) {
+            case '1' -> {
+                if (held != LineCall.NONE) {
+                    LineCall ended = call;
+                    call = LineCall.NONE;
+                    hangUp(ended);
+                    resume(takeHeld());
+                } else if (waiting != LineCall.NONE) {
+                    LineCall ended = call;
+                    call = LineCall.NONE;
+                    hangUp(ended);
+                    LineCall next = waiting;
+                    waiting = LineCall.NONE;
+                    call = next;
+                    next.answered(this);
+                }
+            }
+            case '2' -> {
+                if (waiting != LineCall.NONE) {
+                    answerWaiting();
+                } else if (held != LineCall.NONE) {
+                    swap();
+                }
+            }
+            case '3' -> {
+                if (held != LineCall.NONE) {
+                    startConference();
+                }
+            }
+            case '4' -> {
+                if (held != LineCall.NONE) {
+                    LineCall consulted = call;
+                    call = LineCall.NONE;
+                    consulting = false;
+                    audio.disconnect();
+                    port.play(AudioSource.SILENCE);
+                    enter(LineState.CALLING);
+                    attendedTransfer(takeHeld(), consulted);
+                }
+            }
+            default -> LOG.info("port {}: no flash digit function for '{}'", index, key);
+        }
+    }
+
+    private void cancelFlashDigit() {
+        awaitingFlashDigit = false;
+        if (flashDigitTimer != null) {
+            flashDigitTimer.cancel();
+            flashDigitTimer = null;
+        }
+    }
+
+    /** Holds the call and answers the one waiting (CALL-15). */
+    private void answerWaiting() {
+        LineCall answering = waiting;
+        waiting = LineCall.NONE;
+        call.hold(this, true);
+        held = call;
+        consulting = false;
+        call = answering;
+        LOG.info("port {}: first call on hold, answering the waiting one", index);
+        answering.answered(this);
+        changed.accept(this);
+    }
+
+    /** The held call and the one talked in change places. */
+    private void swap() {
+        LineCall other = held;
+        call.hold(this, true);
+        held = call;
+        call = other;
+        other.hold(this, false);
+        audio.talkTo(other);
+        changed.accept(this);
+    }
+
+    private void startConference() {
+        LOG.info("port {}: 3-way conference", index);
+        held.hold(this, false);
+        conference = true;
+        audio.conference(held, call);
+        changed.accept(this);
+    }
+
+    /** A flash in the conference drops the party added last; the first stays (CALL-25). */
+    private void dropConsulted() {
+        LineCall dropped = consulted == held ? held : call;
+        LineCall kept = dropped == call ? held : call;
+        conference = false;
+        consulting = false;
+        held = LineCall.NONE;
+        call = kept;
+        hangUp(dropped);
+        audio.talkTo(call);
+        changed.accept(this);
+    }
+
+    /** Leaves what was dialed after the flash (a ringing call is cancelled) and takes the held call back. */
+    private void backToHeld() {
+        cancelDialTimeout();
+        LineCall attempt = call;
+        call = LineCall.NONE;
+        hangUp(attempt);
+        resume(takeHeld());
+    }
+
+    private void resume(LineCall onHold) {
+        consulting = false;
+        call = onHold;
+        onHold.hold(this, false);
+        port.play(AudioSource.SILENCE);
+        enter(LineState.CONNECTED);
+        audio.talkTo(onHold);
+    }
+
+    /**
+     * The transfer of {@code transferee} to {@code consulted} (REFER with Replaces). Done, both
+     * calls end; failed, the consulted one ends and the phone rings to bring back the transferee
+     * (CALL-22). "Hold Target Before Refer" (P26003) holds the consulted party first.
+     */
+    private void attendedTransfer(LineCall transferee, LineCall consulted) {
+        LOG.info("port {}: attended transfer", index);
+        if (isSet(flash.holdTargetBeforeRefer())) {
+            consulted.hold(this, true);
+        }
+        boolean[] done = {false};
+        java.util.function.IntConsumer outcome = status -> {
+            if (done[0] || (status > 0 && status < 200)) {
+                return;
+            }
+            done[0] = true;
+            if (status >= 200 && status < 300) {
+                LOG.info("port {}: attended transfer done", index);
+                hangUp(transferee);
+                hangUp(consulted);
+                if (state == LineState.CALLING) {
+                    transferConfirmed();
+                }
+            } else {
+                LOG.info("port {}: attended transfer failed ({})", index, status);
+                hangUp(consulted);
+                if (state == LineState.CALLING) {
+                    resumeAfterBusy(transferee);
+                } else {
+                    remind(transferee);
+                }
+            }
+        };
+        port.scheduler().schedule(TRANSFER_WAIT, () -> outcome.accept(0));
+        transferee.transfer(this, consulted, outcome::accept);
+    }
+
+    /** How long a transfer's outcome is waited for (CALL-20, PLAT-65's lower end). */
+    private static final java.time.Duration TRANSFER_WAIT = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration SHORT_BUSY = java.time.Duration.ofSeconds(2);
+
+    /** The blind transfer of the held call to {@code number} (CALL-17); the phone waits for how it went. */
+    private void blindTransfer(String number) {
+        collecting = null;
+        cancelDialTimeout();
+        LineCall transferee = held;
+        LOG.info("port {}: blind transfer to {}", index, number);
+        transferring = transferee;
+        port.holdKeys(true);
+        port.play(AudioSource.SILENCE);
+        enter(LineState.CALLING);
+        transferTimer = port.scheduler().schedule(TRANSFER_WAIT, () -> blindOutcome(transferee, 0));
+        transferee.transfer(this, number, status -> blindOutcome(transferee, status));
+    }
+
+    /**
+     * How a blind transfer went: 2xx, the confirmation tone then dial tone (CALL-18); a failure, a
+     * short busy tone and the call back (CALL-19); no answer in time (0), a steady busy tone and the
+     * call let go (CALL-20). On hook, a failure rings the phone to remind of the call instead.
+     */
+    private void blindOutcome(LineCall transferee, int status) {
+        if (transferring != transferee || (status > 0 && status < 200)) {
+            return;
+        }
+        transferring = LineCall.NONE;
+        if (transferTimer != null) {
+            transferTimer.cancel();
+            transferTimer = null;
+        }
+        boolean waitingHere = state == LineState.CALLING && call == LineCall.NONE;
+        if (status >= 200 && status < 300) {
+            LOG.info("port {}: blind transfer done", index);
+            held = held == transferee ? LineCall.NONE : held;
+            hangUp(transferee);
+            if (waitingHere) {
+                transferConfirmed();
+            }
+        } else if (status == 0) {
+            LOG.info("port {}: no outcome of the blind transfer in time", index);
+            held = held == transferee ? LineCall.NONE : held;
+            hangUp(transferee);
+            if (waitingHere) {
+                port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.BUSY_TONE))));
+                enter(LineState.OFF_HOOK_IDLE);
+            }
+        } else {
+            LOG.info("port {}: blind transfer failed ({})", index, status);
+            held = held == transferee ? LineCall.NONE : held;
+            if (waitingHere) {
+                resumeAfterBusy(transferee);
+            } else {
+                remind(transferee);
+            }
+        }
+    }
+
+    /** The transfer worked: the confirmation tone, then dial tone for a new call. */
+    private void transferConfirmed() {
+        freshDialTone();
+        port.play(new ThenSource(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.CONFIRMATION_TONE))),
+                CONFIRMATION_MS, dialTone()));
+    }
+
+    /** A short busy tone, then the phone talks to {@code transferee} again. */
+    private void resumeAfterBusy(LineCall transferee) {
+        held = transferee;
+        port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.BUSY_TONE))));
+        enter(LineState.OFF_HOOK_IDLE);
+        port.scheduler().schedule(SHORT_BUSY, () -> {
+            if (held == transferee && state == LineState.OFF_HOOK_IDLE) {
+                resume(takeHeld());
+            }
+        });
     }
 
     @Override
     public void digit(char key) {
+        if (awaitingFlashDigit) {
+            flashDigit(key);
+            return;
+        }
         if (state == LineState.CONNECTED) {
             call.key(this, key);
             return;
@@ -271,6 +666,11 @@ public final class FxsLine implements FxsEvents {
                 LOG.info("port {}: {} for this call", index, code);
             }
             case TARGET -> {
+                if (code == StarCode.BLIND_TRANSFER && held == LineCall.NONE) {
+                    LOG.info("port {}: *87 without a call on hold", index);
+                    refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NO_MATCH, "", false));
+                    return;
+                }
                 collecting = code;
                 awaitNextKey();
             }
@@ -327,6 +727,7 @@ public final class FxsLine implements FxsEvents {
         if (state == LineState.CALLING) {
             LOG.info("port {}: on the PSTN line{}", index, number.isEmpty() ? "" : ", dialing " + number);
             enter(LineState.CONNECTED);
+            audio.talkTo(call);
         }
     }
 
@@ -376,6 +777,10 @@ public final class FxsLine implements FxsEvents {
         }
         if (collecting == StarCode.DIRECT_IP_CALL) {
             callDirect(dialed.toString());
+            return;
+        }
+        if (collecting == StarCode.BLIND_TRANSFER) {
+            blindTransfer(dialed.toString());
             return;
         }
         if (collecting == StarCode.CODEC_THIS_CALL) {
@@ -441,9 +846,14 @@ public final class FxsLine implements FxsEvents {
         }
     }
 
-    /** The far end rings: the phone hears the ring-back tone (P4001). */
-    public void remoteRinging() {
-        if (state == LineState.CALLING) {
+    /** Whether {@code self} is the call the phone dialed: the current one, or one still being placed. */
+    private boolean placing(LineCall self) {
+        return state == LineState.CALLING && (self == call || call == LineCall.NONE);
+    }
+
+    /** The far end of the call this line placed rings: the phone hears the ring-back tone (P4001). */
+    public void remoteRinging(LineCall self) {
+        if (placing(self)) {
             port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.RINGBACK_TONE))));
         }
     }
@@ -452,22 +862,24 @@ public final class FxsLine implements FxsEvents {
      * The far end sends early media (RFC 3960): the phone hears it once packets come, and the
      * local ring-back tone (P4001) until then.
      */
-    public void remoteEarlyMedia(AudioSource farEnd, java.util.function.BooleanSupplier farEndSounds) {
-        if (state == LineState.CALLING) {
+    public void remoteEarlyMedia(LineCall self, AudioSource farEnd, java.util.function.BooleanSupplier farEndSounds) {
+        if (placing(self)) {
             port.play(new EarlyMediaAudio(farEnd, farEndSounds,
                     new ToneGenerator(ToneSpec.parse(store.get(LineParameters.RINGBACK_TONE)))));
         }
     }
 
     /** The far end answered the call this line placed; see {@link #connectAudio} for the arguments. */
-    public void remoteAnswered(AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
-        if (state == LineState.CALLING) {
-            connectAudio(heard, said, keyTonesInAudio);
+    public void remoteAnswered(LineCall self, AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
+        if (placing(self)) {
+            call = self;
+            consulted = held != LineCall.NONE ? self : LineCall.NONE;
             enter(LineState.CONNECTED);
+            connectAudio(self, heard, said, keyTonesInAudio);
         }
     }
 
-    /** The call could not be placed: busy tone for 486, reorder tone for anything else. */
+    /** The call being placed failed: busy tone for 486 and 600, reorder tone for anything else. */
     public void callFailed(int status) {
         if (state != LineState.CALLING) {
             return;
@@ -478,9 +890,16 @@ public final class FxsLine implements FxsEvents {
         enter(LineState.OFF_HOOK_IDLE);
     }
 
+    /** The same, for {@code self}, when it is still the call the phone waits for. */
+    public void callFailed(LineCall self, int status) {
+        if (placing(self)) {
+            callFailed(status);
+        }
+    }
+
     /** Rings the phone for an incoming call, with its caller ID; false when the line is not free. */
     public boolean ring(CallerId callerId, LineCall incoming) {
-        if (state != LineState.IDLE || port.hookState() == HookState.OFF_HOOK) {
+        if (state != LineState.IDLE || port.hookState() == HookState.OFF_HOOK || held != LineCall.NONE) {
             return false;
         }
         lastCaller = callerId.number().orElse("");
@@ -491,24 +910,32 @@ public final class FxsLine implements FxsEvents {
         return true;
     }
 
-    /** A transfer's new call takes the place of the current one; the phone hears it from now on. */
-    public void takeOver(LineCall replacement, AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
-        if (state == LineState.CONNECTED) {
+    /** A transfer's new call takes the place of {@code replaced}; the phone hears it from now on when it talked there. */
+    public void takeOver(LineCall replaced, LineCall replacement, AudioSource heard, Consumer<short[]> said,
+            boolean keyTonesInAudio) {
+        audio.remove(replaced);
+        if (call == replaced && state == LineState.CONNECTED) {
             call = replacement;
-            connectAudio(heard, said, keyTonesInAudio);
+        } else if (held == replaced) {
+            held = replacement;
+        } else {
+            return;
         }
+        connectAudio(replacement, heard, said, keyTonesInAudio);
     }
 
     /**
      * A second call while the phone is in one: offered as call waiting (the alert, with caller ID,
-     * as P91/P714/P186 say); false when call waiting is off, the line is not in a call, or a call
-     * already waits. Answering it with a flash belongs to the call features.
+     * as P91/P714/P186 say); false when call waiting is off, the line is not in a call, or already
+     * has a second one.
      */
     public boolean offerWaiting(CallerId callerId, LineCall second) {
-        if (state != LineState.CONNECTED || waiting != LineCall.NONE || !callWaitingOn()) {
+        if (state != LineState.CONNECTED || waiting != LineCall.NONE || held != LineCall.NONE || conference
+                || !callWaitingOn()) {
             return false;
         }
         waiting = second;
+        waitingCaller = callerId;
         lastCaller = callerId.number().orElse("");
         callWaiting(callerId);
         return true;
@@ -529,38 +956,83 @@ public final class FxsLine implements FxsEvents {
     public void stopRinging() {
         if (state == LineState.RINGING) {
             call = LineCall.NONE;
+            reminding = false;
             port.stopRinging();
             enter(LineState.IDLE);
         }
     }
 
     /**
-     * Connects the call's audio: {@code heard} plays to the phone, the phone's audio goes to
-     * {@code said}. The keys pressed from now on go to the call; their tones stay in the audio only
-     * when {@code keyTonesInAudio} (the in-audio DTMF method).
+     * The audio of {@code self}: {@code heard} plays to the phone, the phone's audio goes to
+     * {@code said}, whenever the phone talks in that call (a call on hold keeps it for later). The
+     * keys pressed go to the call; their tones stay in the audio only when {@code keyTonesInAudio}
+     * (the in-audio DTMF method).
      */
-    public void connectAudio(AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
-        port.play(heard);
-        port.upstream(said);
-        port.silenceKeyTones(!keyTonesInAudio);
-        port.holdKeys(false);
+    public void connectAudio(LineCall self, AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
+        audio.put(self, new LineAudio.Leg(heard, said, keyTonesInAudio));
+        if (state != LineState.CONNECTED && !(state == LineState.CALLING && call == LineCall.NONE)) {
+            return;
+        }
+        if (conference && (self == call || self == held)) {
+            audio.conference(held, call);
+        } else if (self == call || (state == LineState.CALLING && call == LineCall.NONE)) {
+            audio.talkTo(self);
+        }
     }
 
     private void disconnectAudio() {
-        port.upstream(frame -> { });
-        port.silenceKeyTones(false);
-        port.holdKeys(true);
+        audio.disconnect();
     }
 
-    /** The far end hung up: the phone hears the busy tone, and the loop current drops if P892 says so. */
-    public void farEndHungUp() {
+    /**
+     * The far end of {@code self} hung up. The call the phone talked in: busy tone, and the loop
+     * current drops if P892 says so (a held call stays, a flash takes it back). A held or waiting
+     * call simply goes; in a conference, the phone goes on with the one left.
+     */
+    public void farEndHungUp(LineCall self) {
+        audio.remove(self);
+        if (self == waiting) {
+            waiting = LineCall.NONE;
+            return;
+        }
+        if (self == transferring) {
+            // Some transferees leave as soon as their new call is up, before the last NOTIFY.
+            blindOutcome(self, 200);
+            return;
+        }
+        if (self == held) {
+            held = LineCall.NONE;
+            consulting = false;
+            if (conference) {
+                conference = false;
+                audio.talkTo(call);
+            }
+            changed.accept(this);
+            return;
+        }
+        if (self != call && !placing(self)) {
+            return;
+        }
+        if (state == LineState.RINGING && reminding) {
+            stopRinging();
+            return;
+        }
+        if (conference) {
+            conference = false;
+            consulting = false;
+            call = takeHeld();
+            audio.talkTo(call);
+            changed.accept(this);
+            return;
+        }
         if (state != LineState.CONNECTED && state != LineState.CALLING) {
             return;
         }
         call = LineCall.NONE;
+        consulting = false;
         disconnectAudio();
         port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.BUSY_TONE))));
-        if (isSet(parameters.loopCurrentDisconnect())) {
+        if (isSet(parameters.loopCurrentDisconnect()) && held == LineCall.NONE) {
             port.disconnectLoop(store.getIntOr(parameters.loopCurrentDisconnectMs(), 200));
         }
         enter(LineState.OFF_HOOK_IDLE);

@@ -13,6 +13,7 @@ import java.util.List;
  * @param rtpBasePort     local RTP port of channel 0; channel n uses base + 2n, RTCP one above
  * @param dtmfMethods     the methods for keys pressed in a call, in the account's priority order, duplicates removed
  * @param sendFlashEvent  whether a hook flash in a call goes to the far end as an event (P74)
+ * @param rfc2543Hold     whether hold is offered with {@code c=0.0.0.0} (RFC 2543) rather than by direction alone
  */
 public record MediaSettings(
         List<Integer> vocoders,
@@ -34,7 +35,8 @@ public record MediaSettings(
         int ilbcFrameMs,
         int opusPayloadType,
         List<DtmfMethod> dtmfMethods,
-        boolean sendFlashEvent) {
+        boolean sendFlashEvent,
+        boolean rfc2543Hold) {
 
     public MediaSettings {
         vocoders = List.copyOf(vocoders);
@@ -45,7 +47,7 @@ public record MediaSettings(
     public MediaSettings withVocoders(List<Integer> only) {
         return new MediaSettings(only, framesPerTx, rtpBasePort, randomPorts, symmetricRtp, rtcp, dtmfPayloadType,
                 jitterType, jitterLength, srtp, cryptoLifetime, vad, eventsCount, endEventsCount, continuousEvents,
-                ilbcPayloadType, ilbcFrameMs, opusPayloadType, dtmfMethods, sendFlashEvent);
+                ilbcPayloadType, ilbcFrameMs, opusPayloadType, dtmfMethods, sendFlashEvent, rfc2543Hold);
     }
 
     /** Whether SRTP is off, offered, or required (P183 / P443). */

@@ -42,7 +42,8 @@ public final class MediaSettingsReader {
                 number(store, p.ilbcFrameSize(), 0) == 1 ? 30 : 20,
                 number(store, p.opusPayloadType(), 123),
                 dtmfMethods(store, p),
-                flag(store, p.sendFlashEvent(), false));
+                flag(store, p.sendFlashEvent(), false),
+                flag(store, p.rfc2543Hold(), false));
     }
 
     private static List<DtmfMethod> dtmfMethods(ParameterStore store, MediaParameters p) {

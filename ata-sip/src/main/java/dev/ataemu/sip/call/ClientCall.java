@@ -34,12 +34,14 @@ public final class ClientCall implements OutgoingCall {
     private String localSdp = "";
     private Response answer;
     private ClientTransaction refreshing;
+    private final DialogActions actions;
 
     public ClientCall(ServerCall.Context context, AuthenticationHelper auth, Listener listener) {
         this.context = context;
         this.auth = auth;
         this.listener = listener;
         this.timer = new SessionTimer(context.scheduler(), this::refreshSession, this::sessionExpired);
+        this.actions = new DialogActions(context, () -> dialog);
     }
 
     private boolean autoAnswer;
@@ -138,6 +140,9 @@ public final class ClientCall implements OutgoingCall {
         String method = ((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getMethod();
         if (refreshing != null && event.getClientTransaction() == refreshing) {
             refreshAnswered(response);
+            return;
+        }
+        if (actions.response(event)) {
             return;
         }
         if (!Request.INVITE.equals(method)) {
@@ -269,6 +274,50 @@ public final class ClientCall implements OutgoingCall {
             hangUp();
             listener.ended();
         }
+    }
+
+    @Override
+    public void reoffer(String sdp, ReofferListener reoffered) {
+        if (!answered || over) {
+            reoffered.failed(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        localSdp = sdp;
+        actions.reoffer(sdp, reoffered);
+    }
+
+    @Override
+    public void refer(String referTo, Referring.Listener progress) {
+        if (!answered || over) {
+            progress.progress(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        actions.refer(referTo, progress);
+    }
+
+    @Override
+    public String replaces() {
+        return actions.replaces();
+    }
+
+    @Override
+    public String remoteUri() {
+        return actions.remoteUri();
+    }
+
+    @Override
+    public String remoteTarget() {
+        return actions.remoteTarget();
+    }
+
+    /** A NOTIFY inside this call: how our transfer goes. */
+    public void notified(javax.sip.RequestEvent event) throws Exception {
+        actions.notified(event);
+    }
+
+    /** One of this call's requests went unanswered. */
+    public void timeout(ClientTransaction transaction) {
+        actions.timeout(transaction);
     }
 
     /** A REFER inside this call arrived. */

@@ -6,7 +6,7 @@ import java.util.Optional;
  * An INVITE that reached the account: who calls, their SDP offer, and what the firmware can answer.
  * Its methods run on the device's scheduler.
  */
-public interface IncomingCall {
+public interface IncomingCall extends EstablishedCall {
 
     /** The caller's number: the user part of P-Asserted-Identity when present, else of From. */
     Optional<String> callerNumber();
@@ -35,17 +35,11 @@ public interface IncomingCall {
     /** Sends the caller on to {@code target}, a SIP URI (a call forward: 302 Moved Temporarily naming it). */
     void redirect(String target);
 
-    /** Ends an answered call (BYE). */
-    void hangUp();
-
     /** Hears the end of the call from the far side: CANCEL before the answer, BYE after. */
     void onEnded(Runnable ended);
 
     /** Hears the ACK of our answer: the call is up and media may flow. */
     void onConfirmed(Runnable confirmed);
-
-    /** Sends a key press of the answered call as SIP INFO ({@link DtmfRelay#FLASH} for a flash). */
-    void sendKey(char key, int durationMs);
 
     /** Answers the re-INVITEs of the answered call (hold, resume, a new address); until set, they get 488. */
     void onReoffer(ReInvites.Handler handler);

@@ -1,13 +1,7 @@
 package dev.ataemu.sip.call;
 
 /** A call the account places; its events arrive on the device's scheduler. */
-public interface OutgoingCall {
-
-    /** Ends the call: CANCEL while it rings, BYE once answered. */
-    void hangUp();
-
-    /** Sends a key press of the answered call as SIP INFO ({@link DtmfRelay#FLASH} for a flash). */
-    void sendKey(char key, int durationMs);
+public interface OutgoingCall extends EstablishedCall {
 
     /** What the firmware hears about a call it placed. */
     interface Listener {

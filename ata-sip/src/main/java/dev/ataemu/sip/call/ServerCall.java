@@ -94,6 +94,7 @@ public final class ServerCall implements IncomingCall {
     private final SessionTimer timer;
     private String localSdp = "";
     private javax.sip.ClientTransaction refreshing;
+    private final DialogActions actions;
 
     public ServerCall(Context context, ServerTransaction invite, SessionTimers.Decision timerDecision) {
         this.context = context;
@@ -101,6 +102,7 @@ public final class ServerCall implements IncomingCall {
         this.request = invite.getRequest();
         this.timerDecision = timerDecision;
         this.timer = new SessionTimer(context.scheduler(), this::refreshSession, this::sessionExpired);
+        this.actions = new DialogActions(context, this::dialog);
     }
 
     public Dialog dialog() {
@@ -312,12 +314,59 @@ public final class ServerCall implements IncomingCall {
 
     /** A response to a request this call sent (a session refresh). */
     public void response(javax.sip.ResponseEvent event) {
+        if (actions.response(event)) {
+            return;
+        }
         if (event.getClientTransaction() == null || event.getClientTransaction() != refreshing) {
             return;
         }
         if (DialogRequests.refreshAnswered(dialog(), event.getResponse(), timer, this::sessionExpired)) {
             refreshing = null;
         }
+    }
+
+    @Override
+    public void reoffer(String sdp, ReofferListener reoffered) {
+        if (!answered || over) {
+            reoffered.failed(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        localSdp = sdp;
+        actions.reoffer(sdp, reoffered);
+    }
+
+    @Override
+    public void refer(String referTo, Referring.Listener progress) {
+        if (!answered || over) {
+            progress.progress(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+            return;
+        }
+        actions.refer(referTo, progress);
+    }
+
+    @Override
+    public String replaces() {
+        return actions.replaces();
+    }
+
+    @Override
+    public String remoteUri() {
+        return actions.remoteUri();
+    }
+
+    @Override
+    public String remoteTarget() {
+        return actions.remoteTarget();
+    }
+
+    /** A NOTIFY inside this call: how our transfer goes. */
+    public void notified(javax.sip.RequestEvent event) throws Exception {
+        actions.notified(event);
+    }
+
+    /** One of this call's requests went unanswered. */
+    public void timeout(javax.sip.ClientTransaction transaction) {
+        actions.timeout(transaction);
     }
 
     @Override

@@ -123,6 +123,36 @@ final class CallDispatcher {
         }
     }
 
+    /** A request of one of our calls went unanswered (a re-INVITE, a REFER). */
+    void timeout(javax.sip.TimeoutEvent event) {
+        javax.sip.ClientTransaction transaction = event.getClientTransaction();
+        if (transaction == null) {
+            return;
+        }
+        String callId = ((javax.sip.header.CallIdHeader) transaction.getRequest()
+                .getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+        dev.ataemu.sip.call.ClientCall call = placed.get(callId);
+        if (call != null) {
+            call.timeout(transaction);
+        }
+        ServerCall incoming = byCallId.get(callId);
+        if (incoming != null) {
+            incoming.timeout(transaction);
+        }
+    }
+
+    private interface NotifyTaker {
+        void take(RequestEvent event) throws Exception;
+    }
+
+    private static void notified(NotifyTaker taker, RequestEvent event) {
+        try {
+            taker.take(event);
+        } catch (Exception e) {
+            LOG.warn("cannot take a NOTIFY of a transfer: {}", e.getMessage());
+        }
+    }
+
     void dialogTerminated(Dialog dialog) {
         if (dialog != null && dialog.getCallId() != null) {
             byCallId.remove(dialog.getCallId().getCallId());
@@ -202,6 +232,11 @@ final class CallDispatcher {
         Request request = event.getRequest();
         javax.sip.header.EventHeader eventHeader = (javax.sip.header.EventHeader) request.getHeader(
                 javax.sip.header.EventHeader.NAME);
+        if (eventHeader != null && "refer".equalsIgnoreCase(eventHeader.getEventType())) {
+            String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
+            toCall(event, callId, call -> notified(call::notified, event), call -> notified(call::notified, event));
+            return;
+        }
         if (eventHeader != null && ControlEvent.of(eventHeader).isPresent()) {
             control(event, ControlEvent.of(eventHeader).get());
             return;

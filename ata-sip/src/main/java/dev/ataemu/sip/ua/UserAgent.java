@@ -339,6 +339,7 @@ public final class UserAgent implements AutoCloseable {
                     // An unanswered keep-alive is counted when the next one is due.
                 } else {
                     registration.timeout(event);
+                    calls.timeout(event);
                 }
             });
         }
