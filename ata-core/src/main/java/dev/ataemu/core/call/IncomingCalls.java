@@ -58,6 +58,11 @@ public final class IncomingCalls implements CallHandler {
             call.reject(ANONYMITY_DISALLOWED);
             return;
         }
+        if (blacklisted(call.callerNumber().orElse(""))) {
+            LOG.info("port {}: refusing a caller on the blacklist (P{})", port, BLACKLIST);
+            call.reject(486);
+            return;
+        }
         FeatureParameters features = FeatureParameters.of(port);
         if (store.getIntOr(features.doNotDisturb(), 0) == 1) {
             LOG.info("port {}: do not disturb; refusing the call", port);
@@ -117,6 +122,17 @@ public final class IncomingCalls implements CallHandler {
         } else {
             call.reject(486);
         }
+    }
+
+    /** "Blacklist For Incoming Calls" (HT813 P28127): numbers separated by commas, refused like DND. */
+    static final int BLACKLIST = 28127;
+
+    private boolean blacklisted(String caller) {
+        if (caller.isEmpty() || store.catalog().find(BLACKLIST).isEmpty()) {
+            return false;
+        }
+        return java.util.Arrays.stream(store.getOrEmpty(BLACKLIST).split("[,\\s]+"))
+                .map(String::strip).anyMatch(caller::equals);
     }
 
     private void forward(IncomingCall call, String target, String kind) {

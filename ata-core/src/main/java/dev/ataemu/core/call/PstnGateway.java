@@ -28,9 +28,6 @@ final class PstnGateway {
     static final int STAGE_METHOD = 3304;
     static final int DIAL_DELAY_MS = 3206;
     static final int PROMPT_TONE = 4041;
-    static final Duration PIN_DIGIT_TIMEOUT = Duration.ofSeconds(4);
-    static final Duration PIN_TIMEOUT = Duration.ofSeconds(10);
-    static final int PIN_ATTEMPTS = 3;
 
     /** What the gateway needs of the SIP call. */
     interface Leg {
@@ -44,11 +41,8 @@ final class PstnGateway {
     private final Scheduler scheduler;
     private final MediaStream stream;
     private final Leg leg;
-    private final StringBuilder entered = new StringBuilder();
     private Stage stage;
-    private int attempts;
-    private Scheduler.Timer digitTimer;
-    private Scheduler.Timer pinTimer;
+    private PinEntry pinEntry;
 
     PstnGateway(FxoLine line, ParameterStore store, Scheduler scheduler, MediaStream stream, Leg leg) {
         this.line = line;
@@ -64,10 +58,10 @@ final class PstnGateway {
         if (!pin.isEmpty()) {
             stage = Stage.PIN;
             stream.speak(new ToneGenerator(ToneSpec.parse(store.get(PROMPT_TONE))));
-            pinTimer = scheduler.schedule(PIN_TIMEOUT, () -> {
-                LOG.info("FXO: no valid PIN within {} s; hanging up", PIN_TIMEOUT.toSeconds());
-                hangUp();
-            });
+            pinEntry = new PinEntry(pin, scheduler, () -> {
+                stream.stopSpeaking();
+                connect(Optional.empty());
+            }, this::hangUp);
             return;
         }
         connect(dialedNumber);
@@ -79,7 +73,7 @@ final class PstnGateway {
             return;
         }
         switch (stage) {
-            case PIN -> pinKey(key);
+            case PIN -> pinEntry.key(key);
             case CONNECTED -> line.dialPstn(String.valueOf(key));
             default -> { }
         }
@@ -91,33 +85,6 @@ final class PstnGateway {
             stage = Stage.OVER;
             cancelTimers();
             line.endVoip();
-        }
-    }
-
-    private void pinKey(char key) {
-        cancel(digitTimer);
-        if (key == '#') {
-            checkPin();
-            return;
-        }
-        entered.append(key);
-        digitTimer = scheduler.schedule(PIN_DIGIT_TIMEOUT, this::checkPin);
-    }
-
-    private void checkPin() {
-        if (stage != Stage.PIN || entered.isEmpty()) {
-            return;
-        }
-        if (entered.toString().equals(store.get(PIN))) {
-            cancelTimers();
-            stream.stopSpeaking();
-            connect(Optional.empty());
-            return;
-        }
-        entered.setLength(0);
-        if (++attempts >= PIN_ATTEMPTS) {
-            LOG.info("FXO: {} wrong PINs; hanging up", attempts);
-            hangUp();
         }
     }
 
@@ -156,15 +123,8 @@ final class PstnGateway {
     }
 
     private void cancelTimers() {
-        cancel(digitTimer);
-        cancel(pinTimer);
-        digitTimer = null;
-        pinTimer = null;
-    }
-
-    private static void cancel(Scheduler.Timer timer) {
-        if (timer != null) {
-            timer.cancel();
+        if (pinEntry != null) {
+            pinEntry.cancel();
         }
     }
 }

@@ -9,6 +9,7 @@ import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.config.ResetType;
 import dev.ataemu.core.line.FxoLine;
+import dev.ataemu.core.line.LineState;
 import dev.ataemu.core.line.FxsLine;
 import dev.ataemu.core.line.LineCall;
 import dev.ataemu.hal.button.ResetButton;
@@ -60,6 +61,8 @@ public final class Device {
     private final Map<Integer, HookState> lastHooks = new LinkedHashMap<>();
     private final ResetButton resetButton;
     private final Optional<Pstn> pstn;
+    /** Whether the HT813's FXS account was registered and lost it (the life-line fails over, GAP-11). */
+    private boolean registrationLost;
     private final Accounts accounts;
 
     private volatile PowerState power = PowerState.OFF;
@@ -152,6 +155,7 @@ public final class Device {
         FxoLine line = new FxoLine(store, scheduler, phone, () -> power == PowerState.READY, changed -> fxoChanged(index));
         FxoPort port = new FxoPort(index, scheduler, line);
         line.attach(port);
+        line.onUnanswered(() -> pstnToVoip(index, line));
         VirtualCentralOffice office = new VirtualCentralOffice(scheduler);
         office.onChange(changed -> events.publish(new DeviceEvent.Pstn(changed.state().name().toLowerCase(), changed.dialed())));
         LifelineRelay relay = new LifelineRelay();
@@ -264,6 +268,17 @@ public final class Device {
                 new OutgoingCalls(port, store, address, transport, () -> accounts.agent(port)));
     }
 
+    /** The HT813's gateway for a PSTN call nobody answered, when the device has a network and media. */
+    private Optional<Runnable> pstnToVoip(int port, FxoLine line) {
+        MediaTransport transport = mediaTransport;
+        Optional<InetAddress> address = accounts.address();
+        if (transport == null || address.isEmpty() || power != PowerState.READY) {
+            return Optional.empty();
+        }
+        return Optional.of(() -> dev.ataemu.core.call.PstnCalls.toVoip(port, line, store, scheduler, address.get(),
+                transport, () -> accounts.agent(port)));
+    }
+
     /** The port's outgoing calls, when the device has a network and media; else the line hears 480. */
     private Optional<OutgoingCalls> outgoing(int port, FxsLine line) {
         MediaTransport transport = mediaTransport;
@@ -296,10 +311,29 @@ public final class Device {
         providerLocked = locked;
     }
 
+    private DeviceStatus.Features featuresOf(int port) {
+        if (!fxsLines.containsKey(port)) {
+            return DeviceStatus.Features.NONE;
+        }
+        dev.ataemu.core.feature.FeatureParameters p = dev.ataemu.core.feature.FeatureParameters.of(port);
+        return new DeviceStatus.Features(store.getIntOr(p.doNotDisturb(), 0) == 1, store.getOrEmpty(p.forwardAll()),
+                store.getOrEmpty(p.forwardBusy()), store.getOrEmpty(p.forwardNoAnswer()));
+    }
+
+    private DeviceStatus.Line lineOf(int port) {
+        FxsLine line = fxsLines.get(port);
+        if (line == null) {
+            boolean inUse = pstn.map(p -> p.port().hookState() == HookState.OFF_HOOK).orElse(false);
+            return inUse ? new DeviceStatus.Line("connected", false, false) : DeviceStatus.Line.IDLE;
+        }
+        return new DeviceStatus.Line(line.state().name().toLowerCase(java.util.Locale.ROOT), line.hasHeldCall(),
+                line.inConference());
+    }
+
     public DeviceStatus status() {
         List<DeviceStatus.Port> ports = model.ports().stream()
                 .map(p -> new DeviceStatus.Port(p.index(), p.type(), p.label(), hookOf(p.index()),
-                        registrations.get(p.index())))
+                        registrations.get(p.index()), featuresOf(p.index()), lineOf(p.index())))
                 .toList();
         Map<String, LedState> leds = new LinkedHashMap<>();
         panel.all().forEach(led -> leds.put(led.id(), led.state()));
@@ -360,9 +394,14 @@ public final class Device {
     public void registrationChanged(int port, RegistrationState state) {
         model.port(port);
         scheduler.execute(() -> {
-            if (registrations.put(port, state) != state) {
+            RegistrationState before = registrations.put(port, state);
+            if (before != state) {
                 events.publish(new DeviceEvent.Registration(port, state));
                 showPortLed(port);
+                if (fxsLines.containsKey(port) && pstn.isPresent()) {
+                    registrationLost = before == RegistrationState.REGISTERED && power == PowerState.READY;
+                    connectPhones();
+                }
             }
         });
     }
@@ -409,6 +448,7 @@ public final class Device {
         fxsLines.values().forEach(FxsLine::onHook);
         fxsPorts.values().forEach(FxsPort::stopRinging);
         registrations.replaceAll((index, state) -> RegistrationState.NOT_REGISTERED);
+        registrationLost = false;
         panel.dark();
         enter(PowerState.OFF);
         connectPhones();
@@ -418,7 +458,12 @@ public final class Device {
     // life-line) each other, or nothing.
     private void connectPhones() {
         boolean running = power == PowerState.READY;
-        pstn.ifPresent(p -> p.relay().set(Lifeline.bypass(store, power)));
+        pstn.ifPresent(p -> {
+            boolean phoneFree = fxsLines.values().stream().allMatch(line -> line.state() == LineState.IDLE)
+                    || p.relay().bypass();
+            boolean lineFree = p.port().lineConnected() && phoneFree;
+            p.relay().set(Lifeline.bypass(store, power, registrationLost && running, lineFree));
+        });
         boolean bypass = pstn.map(p -> p.relay().bypass()).orElse(false);
         handsets.forEach((index, handset) -> {
             boolean toPstn = bypass && index == 1;
@@ -467,6 +512,10 @@ public final class Device {
     }
 
     private void lineChanged(FxsLine line) {
+        if (registrationLost && line.state() == LineState.IDLE) {
+            // A failover to the PSTN waits for the phone to leave its VoIP call.
+            connectPhones();
+        }
         publishHook(line.index(), line.hook());
         events.publish(new DeviceEvent.Line(line.index(), line.state(), line.dialed()));
         showPortLed(line.index());

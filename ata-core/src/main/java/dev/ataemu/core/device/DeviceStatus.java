@@ -24,6 +24,21 @@ public record DeviceStatus(
         leds = Collections.unmodifiableMap(new LinkedHashMap<>(leds));
     }
 
-    public record Port(int index, PortType type, String label, HookState hook, RegistrationState registration) {
+    /**
+     * One port: its hook and registration, the call features set on it with star codes (the status
+     * page's DND and forward columns), and where its line is in a call.
+     */
+    public record Port(int index, PortType type, String label, HookState hook, RegistrationState registration,
+            Features features, Line line) {
+    }
+
+    /** DND and the three forward targets ("" when off); an FXO port has none. */
+    public record Features(boolean doNotDisturb, String forward, String busyForward, String delayedForward) {
+        public static final Features NONE = new Features(false, "", "", "");
+    }
+
+    /** The line's state (idle, ringing, dial_tone, ..., connected), with a call on hold or a conference. */
+    public record Line(String state, boolean heldCall, boolean conference) {
+        public static final Line IDLE = new Line("idle", false, false);
     }
 }

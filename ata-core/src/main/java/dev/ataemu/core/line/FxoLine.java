@@ -16,14 +16,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HT813's handling of its PSTN line: it counts the rings of an incoming PSTN call, reads its
  * caller ID, rings the FXS phone through (P842, after P843 seconds) with that caller ID, and when
- * the phone answers seizes the line and bridges the two. (PSTN-to-VoIP after P798 rings, and the
- * FXS user's access code to the PSTN, come with call control.)
+ * the phone answers seizes the line and bridges the two; nobody answering within "Number of Rings"
+ * (P798), the call goes to VoIP through the gateway {@link #onUnanswered} names. The FXS phone also
+ * takes the line for its own calls ({@link #takeFor}).
  */
 public final class FxoLine implements FxoEvents {
 
@@ -39,6 +41,8 @@ public final class FxoLine implements FxoEvents {
     private static final int DISCONNECT_TONE_DETECTION = 712;
     private static final int DISCONNECT_TONE = 841;
     private static final int RING_TIMEOUT = 3630;
+    /** "Number of Rings" before an unanswered PSTN call goes to VoIP (FXO-13). */
+    private static final int NUMBER_OF_RINGS = 798;
     /** "Min Delay Before Dial PSTN Number" (ms), between seizing the line and dialing into it. */
     private static final int DIAL_DELAY_MS = 3206;
 
@@ -55,6 +59,8 @@ public final class FxoLine implements FxoEvents {
     private LineCall bridgedCall = LineCall.NONE;
     private boolean pstnRinging;
     private Runnable voipCall;
+    private LineCall ringingPhone = LineCall.NONE;
+    private Supplier<Optional<Runnable>> toVoip = Optional::empty;
 
     public FxoLine(ParameterStore store, Scheduler scheduler, FxsLine phone, BooleanSupplier running,
             Consumer<FxoLine> changed) {
@@ -63,6 +69,14 @@ public final class FxoLine implements FxoEvents {
         this.phone = phone;
         this.running = running;
         this.changed = changed;
+    }
+
+    /**
+     * What takes a PSTN call nobody answered within "Number of Rings" (P798): the gateway to VoIP,
+     * when the device can reach the network (empty leaves the call ringing).
+     */
+    public void onUnanswered(Supplier<Optional<Runnable>> gateway) {
+        toVoip = Objects.requireNonNull(gateway);
     }
 
     public void attach(FxoPort fxoPort) {
@@ -178,6 +192,17 @@ public final class FxoLine implements FxoEvents {
                 ringThrough = scheduler.schedule(Duration.ofSeconds(store.getInt(RING_THROUGH_DELAY)), this::ringPhone);
             }
         }
+        if (count >= store.getIntOr(NUMBER_OF_RINGS, 4) && !bridged && voipCall == null) {
+            Optional<Runnable> gateway = toVoip.get();
+            if (gateway.isPresent()) {
+                LOG.info("PSTN call unanswered after {} rings: to VoIP", count);
+                cancelRingThrough();
+                phone.stopRinging(ringingPhone);
+                ringingPhone = LineCall.NONE;
+                pstnRinging = false;
+                gateway.get().run();
+            }
+        }
         changed.accept(this);
     }
 
@@ -192,8 +217,9 @@ public final class FxoLine implements FxoEvents {
         pstnRinging = false;
         cancelRingThrough();
         if (!bridged) {
-            phone.stopRinging();
+            phone.stopRinging(ringingPhone);
         }
+        ringingPhone = LineCall.NONE;
         changed.accept(this);
     }
 
@@ -214,9 +240,10 @@ public final class FxoLine implements FxoEvents {
     private void ringPhone() {
         ringThrough = null;
         CallerId caller = callerId.orElseGet(() -> CallerIds.of("", "", LocalDateTime.now(scheduler.clock())));
-        phone.ring(caller, new LineCall() {
+        LineCall ringing = new LineCall() {
             @Override
             public void answered(FxsLine line) {
+                ringingPhone = LineCall.NONE;
                 bridge(line, this, true);
             }
 
@@ -224,7 +251,10 @@ public final class FxoLine implements FxoEvents {
             public void hungUp(FxsLine line) {
                 unbridge();
             }
-        });
+        };
+        if (phone.ring(caller, ringing)) {
+            ringingPhone = ringing;
+        }
     }
 
     private void bridge(FxsLine line, LineCall bridgedCall, boolean keyTonesInAudio) {

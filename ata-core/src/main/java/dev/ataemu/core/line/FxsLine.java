@@ -54,6 +54,8 @@ public final class FxsLine implements FxsEvents {
     private static final int PSTN_ACCESS_CODE = 195;
     private boolean messageWaiting;
     private LineCall call = LineCall.NONE;
+    private LineCall early = LineCall.NONE;
+    private boolean earlyPlacing;
     private LineCall waiting = LineCall.NONE;
     private CallerId waitingCaller;
     /** The call on hold while the phone dials, or talks in {@link #call}. */
@@ -197,6 +199,9 @@ public final class FxsLine implements FxsEvents {
     public void onHook() {
         cancelDialTimeout();
         cancelFlashDigit();
+        LineCall attempt = early;
+        early = LineCall.NONE;
+        hangUp(attempt);
         LineCall ended = call;
         call = LineCall.NONE;
         boolean talking = state == LineState.CONNECTED;
@@ -620,7 +625,45 @@ public final class FxsLine implements FxsEvents {
         switch (decision.outcome()) {
             case SEND_NOW -> placeCall(decision);
             case NO_MATCH, BLOCKED -> refuseNumber(decision);
-            default -> awaitNextKey();
+            default -> {
+                if (isSet(parameters.earlyDial()) && !decision.pstn()) {
+                    dialEarly();
+                }
+                awaitNextKey();
+            }
+        }
+    }
+
+    /**
+     * "Early Dial" (P29 / P729, CALL-07): each key sends an INVITE with the digits so far, the one
+     * before it cancelled. A 484 (Incomplete Address) waits for the next key; ringing or an answer
+     * makes that attempt the call; any other failure ends the dialing as a failed call would.
+     */
+    private void dialEarly() {
+        LineCall previous = early;
+        early = LineCall.NONE;
+        hangUp(previous);
+        String number = store.getOrEmpty(parameters.dialPlanPrefix()).strip() + dialed;
+        LOG.debug("port {}: early dial {}", index, number);
+        earlyPlacing = true;
+        LineCall attempt = dialer.place(number, this);
+        earlyPlacing = false;
+        if (state == LineState.DIALING) {
+            early = attempt;
+        } else {
+            hangUp(attempt);
+        }
+    }
+
+    /** The early-dial attempt {@code self} got somewhere: it becomes the line's call. */
+    private void adoptEarly(LineCall self) {
+        if (state == LineState.DIALING && (self == early || earlyPlacing) && self != LineCall.NONE) {
+            cancelDialTimeout();
+            early = LineCall.NONE;
+            call = self;
+            lastDialed = store.getOrEmpty(parameters.dialPlanPrefix()).strip() + dialed;
+            port.holdKeys(true);
+            enter(LineState.CALLING);
         }
     }
 
@@ -792,6 +835,10 @@ public final class FxsLine implements FxsEvents {
             store(collecting, dialed.toString());
             return;
         }
+        if (early != LineCall.NONE) {
+            // The digits are out already; the server decides.
+            return;
+        }
         DialPlan.Decision decision = dialPlan().decide(dialed.toString());
         if (decision.sendable()) {
             placeCall(decision);
@@ -802,6 +849,9 @@ public final class FxsLine implements FxsEvents {
 
     private void placeCall(DialPlan.Decision decision) {
         cancelDialTimeout();
+        LineCall previous = early;
+        early = LineCall.NONE;
+        hangUp(previous);
         if (decision.pstn()) {
             takePstn(decision.number());
             return;
@@ -815,6 +865,9 @@ public final class FxsLine implements FxsEvents {
 
     private void refuseNumber(DialPlan.Decision decision) {
         cancelDialTimeout();
+        LineCall previous = early;
+        early = LineCall.NONE;
+        hangUp(previous);
         LOG.info("port {}: the dial plan refuses {} ({})", index, dialed, decision.outcome());
         port.holdKeys(true);
         port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.REORDER_TONE))));
@@ -853,6 +906,7 @@ public final class FxsLine implements FxsEvents {
 
     /** The far end of the call this line placed rings: the phone hears the ring-back tone (P4001). */
     public void remoteRinging(LineCall self) {
+        adoptEarly(self);
         if (placing(self)) {
             port.play(new ToneGenerator(ToneSpec.parse(store.get(LineParameters.RINGBACK_TONE))));
         }
@@ -863,6 +917,7 @@ public final class FxsLine implements FxsEvents {
      * local ring-back tone (P4001) until then.
      */
     public void remoteEarlyMedia(LineCall self, AudioSource farEnd, java.util.function.BooleanSupplier farEndSounds) {
+        adoptEarly(self);
         if (placing(self)) {
             port.play(new EarlyMediaAudio(farEnd, farEndSounds,
                     new ToneGenerator(ToneSpec.parse(store.get(LineParameters.RINGBACK_TONE)))));
@@ -871,6 +926,7 @@ public final class FxsLine implements FxsEvents {
 
     /** The far end answered the call this line placed; see {@link #connectAudio} for the arguments. */
     public void remoteAnswered(LineCall self, AudioSource heard, Consumer<short[]> said, boolean keyTonesInAudio) {
+        adoptEarly(self);
         if (placing(self)) {
             call = self;
             consulted = held != LineCall.NONE ? self : LineCall.NONE;
@@ -890,8 +946,17 @@ public final class FxsLine implements FxsEvents {
         enter(LineState.OFF_HOOK_IDLE);
     }
 
+    private static final int INCOMPLETE_ADDRESS = 484;
+
     /** The same, for {@code self}, when it is still the call the phone waits for. */
     public void callFailed(LineCall self, int status) {
+        if (self == early && self != LineCall.NONE) {
+            if (status == INCOMPLETE_ADDRESS) {
+                early = LineCall.NONE;
+                return;
+            }
+            adoptEarly(self);
+        }
         if (placing(self)) {
             callFailed(status);
         }
@@ -950,6 +1015,13 @@ public final class FxsLine implements FxsEvents {
 
     public boolean hasWaitingCall() {
         return waiting != LineCall.NONE;
+    }
+
+    /** The same, only while the phone rings for {@code ringing}. */
+    public void stopRinging(LineCall ringing) {
+        if (call == ringing && ringing != LineCall.NONE) {
+            stopRinging();
+        }
     }
 
     /** The caller gave up, or someone else answered. */
@@ -1088,7 +1160,44 @@ public final class FxsLine implements FxsEvents {
     }
 
     private void enter(LineState next) {
+        boolean wasInCall = state == LineState.CONNECTED;
         state = next;
+        // "Polarity Reversal" (P205 / P865, HW-34): reversed while a call is up, back when it ends.
+        if ((next == LineState.CONNECTED) != wasInCall && isSet(parameters.polarityReversal())) {
+            port.reversePolarity(next == LineState.CONNECTED);
+        }
+        offHookWarning();
         changed.accept(this);
+    }
+
+    /** Dial tone with no key for this long gives the reorder tone (PLAT-71). */
+    static final java.time.Duration DIAL_TONE_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** A phone left off hook on the reorder or busy tone this long hears the howler. */
+    static final java.time.Duration HOWLER_AFTER = java.time.Duration.ofSeconds(60);
+    /** The receiver off-hook tone: four tones, 100 ms on and off (Telcordia GR-506; quieter here, so the sum does not clip). */
+    private static final String HOWLER = "f1=1400@-6,f2=2060@-6,f3=2450@-6,f4=2600@-6,c=100/100;";
+    private dev.ataemu.time.Scheduler.Timer offHookTimer;
+
+    /** A phone left off hook: dial tone times out to reorder, and reorder or busy to the howler. */
+    private void offHookWarning() {
+        if (offHookTimer != null) {
+            offHookTimer.cancel();
+            offHookTimer = null;
+        }
+        if (state == LineState.DIAL_TONE) {
+            offHookTimer = port.scheduler().schedule(DIAL_TONE_TIMEOUT, () -> {
+                if (state == LineState.DIAL_TONE) {
+                    LOG.info("port {}: no key after {} s of dial tone", index, DIAL_TONE_TIMEOUT.toSeconds());
+                    refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NO_MATCH, "", false));
+                }
+            });
+        } else if (state == LineState.OFF_HOOK_IDLE) {
+            offHookTimer = port.scheduler().schedule(HOWLER_AFTER, () -> {
+                if (state == LineState.OFF_HOOK_IDLE && port.hookState() == HookState.OFF_HOOK) {
+                    LOG.info("port {}: left off hook; howler", index);
+                    port.play(new ToneGenerator(ToneSpec.parse(HOWLER)));
+                }
+            });
+        }
     }
 }

@@ -57,6 +57,19 @@ class CallerPrivacyTest {
     }
 
     @Test
+    @DisplayName("CALL-13 a caller on the HT813's Blacklist For Incoming Calls (P28127) gets 486 and the phone stays quiet")
+    void blacklist() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813,
+                Map.of("P28127", "5550000,2002"));
+             DatagramSocket caller = RawSip.socket("127.0.0.1")) {
+            RawSip.send(caller, calling.sipPort, RawSip.invite(caller, calling.sipPort, "1001", "blacklisted-1", ""));
+            List<Integer> statuses = RawSip.statuses(caller, Duration.ofSeconds(2));
+            assertThat(statuses).contains(486).doesNotContain(180);
+            assertThat(calling.handset().ringing()).isFalse();
+        }
+    }
+
+    @Test
     @DisplayName("CALL-36 SIP-32 with Anonymous Call Rejection (P129) an anonymous caller gets 486 and the phone stays quiet")
     void anonymousRejection() throws Exception {
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of("P129", "1"));

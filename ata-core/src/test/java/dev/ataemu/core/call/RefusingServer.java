@@ -8,8 +8,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A SIP server that is there but out of service: it answers every request on its UDP port with
- * 503, as an overloaded registrar or proxy does, and counts what it refused.
+ * A SIP server that is there but takes nothing: it answers every request on its UDP port with a
+ * failure, 503 as an overloaded registrar or proxy does unless told which status each request
+ * gets, and counts what it refused.
  */
 final class RefusingServer extends UdpResponder {
 
@@ -18,8 +19,16 @@ final class RefusingServer extends UdpResponder {
     private final AtomicInteger refused = new AtomicInteger();
     private final StringBuffer seen = new StringBuffer();
 
+    private final java.util.function.ToIntFunction<String> status;
+
     RefusingServer() throws SocketException {
+        this(request -> 503);
+    }
+
+    /** Answers each request with the status {@code status} gives its text (4xx-6xx). */
+    RefusingServer(java.util.function.ToIntFunction<String> status) throws SocketException {
         super("refusing-sip-server");
+        this.status = status;
     }
 
     int refused() {
@@ -38,10 +47,15 @@ final class RefusingServer extends UdpResponder {
             return Optional.empty();
         }
         seen.append(request).append('\n');
-        StringBuilder response = new StringBuilder("SIP/2.0 503 Service Unavailable\r\n");
+        int code = request.startsWith("CANCEL") ? 200 : status.applyAsInt(request);
+        StringBuilder response = new StringBuilder("SIP/2.0 " + code + " " + (code == 200 ? "OK" : "Refused") + "\r\n");
         Matcher headers = ECHOED.matcher(request);
         while (headers.find()) {
-            response.append(headers.group().strip()).append("\r\n");
+            String header = headers.group().strip();
+            if (header.regionMatches(true, 0, "To:", 0, 3) && !header.contains("tag=") && code != 200) {
+                header += ";tag=refused";
+            }
+            response.append(header).append("\r\n");
         }
         response.append("Content-Length: 0\r\n\r\n");
         refused.incrementAndGet();

@@ -156,6 +156,34 @@ class FrontPanelTest {
     }
 
     @Test
+    @DisplayName("HW-29 FXO-05 GAP-11 when the HT813's FXS account loses its registration the phone is wired to the "
+            + "PSTN line until it registers again; emulator-only P90010 No keeps it on the port")
+    void lifelineOnRegistrationLoss() {
+        Device device = TestDevices.booted(DeviceModels.HT813, dataDir, scheduler);
+        device.registrationChanged(1, RegistrationState.REGISTERED);
+        scheduler.runPending();
+        assertThat(device.lifelineBypass()).hasValue(false);
+
+        device.registrationChanged(1, RegistrationState.NOT_REGISTERED);
+        scheduler.runPending();
+        assertThat(device.lifelineBypass()).as("registration lost").hasValue(true);
+        device.handset(1).offHook();
+        scheduler.advance(Duration.ofMillis(300));
+        assertThat(device.pstnLine().orElseThrow().state().name()).isEqualTo("DIAL_TONE");
+        device.handset(1).onHook();
+        scheduler.advance(Duration.ofMillis(300));
+
+        device.registrationChanged(1, RegistrationState.REGISTERED);
+        scheduler.runPending();
+        assertThat(device.lifelineBypass()).as("registered again").hasValue(false);
+
+        device.store().apply(Map.of("P90010", "0"));
+        device.registrationChanged(1, RegistrationState.NOT_REGISTERED);
+        scheduler.runPending();
+        assertThat(device.lifelineBypass()).as("failover off").hasValue(false);
+    }
+
+    @Test
     @DisplayName("HW-22 a ready HT813 shows Power and WAN lit")
     void readyLeds() {
         Device device = TestDevices.booted(DeviceModels.HT813, dataDir, scheduler);

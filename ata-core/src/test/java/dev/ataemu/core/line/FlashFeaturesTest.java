@@ -39,6 +39,8 @@ class FlashFeaturesTest {
         assertThat(b.holds).containsExactly(true);
         assertThat(line.line().state()).isEqualTo(LineState.DIAL_TONE);
         assertThat(line.line().hasHeldCall()).isTrue();
+        assertThat(line.device.status().ports().get(0).line()).isEqualTo(
+                new dev.ataemu.core.device.DeviceStatus.Line("dial_tone", true, false));
         assertThat(line.heard(350)).as("dial tone while B is held").isGreaterThan(PRESENT);
         assertThat(line.heard(1000)).as("B is not heard on hold").isLessThan(ABSENT);
 

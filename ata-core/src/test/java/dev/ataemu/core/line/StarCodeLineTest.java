@@ -181,4 +181,20 @@ class StarCodeLineTest {
         line.scheduler.advance(Duration.ofMillis(200));
         assertThat(line.sent).as("no delay: at once").containsExactly("1234", "5", "1234");
     }
+
+    @Test
+    @DisplayName("CALL-33 CALL-34 the features set with star codes are kept as P-values and reported per port "
+            + "(the status page's DND and forward columns)")
+    void featureStateReported() {
+        RecordingLine line = new RecordingLine(dataDir, Map.of());
+        line.dial("*78");
+        line.scheduler.advance(Duration.ofMillis(800));
+        line.handset().press("*721234#", 100, 100);
+        line.scheduler.advance(Duration.ofMillis(2000));
+        dev.ataemu.core.device.DeviceStatus.Features features = line.device.status().ports().get(0).features();
+        assertThat(features.doNotDisturb()).isTrue();
+        assertThat(features.forward()).isEqualTo("1234");
+        assertThat(features.busyForward()).isEmpty();
+        assertThat(line.device.status().ports().get(1).features().doNotDisturb()).as("port 2 has its own").isFalse();
+    }
 }

@@ -40,6 +40,13 @@ final class StateJson {
         json.put("label", port.label());
         json.put("hook", port.hook() == HookState.OFF_HOOK ? "off" : "on");
         json.put("registration", port.registration().statusText());
+        json.put("line", port.line().state());
+        json.put("heldCall", port.line().heldCall());
+        json.put("conference", port.line().conference());
+        json.put("dnd", port.features().doNotDisturb());
+        json.put("forward", port.features().forward());
+        json.put("busyForward", port.features().busyForward());
+        json.put("delayedForward", port.features().delayedForward());
         return json;
     }
 
