@@ -113,7 +113,6 @@ public final class IncomingCalls implements CallHandler {
         }
     }
 
-
     /** The port cannot take the call: "Busy Forward" (*90) when set, else 486. */
     private void busy(IncomingCall call, FeatureParameters features) {
         String forwardBusy = store.getOrEmpty(features.forwardBusy());
@@ -151,7 +150,7 @@ public final class IncomingCalls implements CallHandler {
 
         Connection(IncomingCall call, AnswerOutcome.Accepted accepted, MediaSettings settings, SdpSession session,
                 int channel) {
-            super(IncomingCalls.this.line, settings, session, transfers.sdpHost(), channel);
+            super(transfers, IncomingCalls.this.line, settings, session, channel);
             this.call = call;
             this.accepted = accepted;
         }
@@ -159,16 +158,6 @@ public final class IncomingCalls implements CallHandler {
         @Override
         protected dev.ataemu.sip.call.EstablishedCall sip() {
             return picked ? call : null;
-        }
-
-        @Override
-        protected String targetUri(String number) {
-            return transfers.forwardUri(number);
-        }
-
-        @Override
-        protected boolean referToContact() {
-            return transfers.referToContact();
         }
 
         @Override

@@ -24,6 +24,8 @@ abstract class MediaLeg implements LineCall {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     protected final FxsLine line;
+    /** The port's outgoing calls: where transfer targets and our SDP address come from. */
+    private final OutgoingCalls calls;
     protected final MediaSettings settings;
     protected final SdpSession session;
     protected final String sdpHost;
@@ -32,11 +34,12 @@ abstract class MediaLeg implements LineCall {
     protected CallMedia media;
     protected CallKeys keys;
 
-    MediaLeg(FxsLine line, MediaSettings settings, SdpSession session, String sdpHost, int channel) {
+    MediaLeg(OutgoingCalls calls, FxsLine line, MediaSettings settings, SdpSession session, int channel) {
+        this.calls = calls;
         this.line = line;
         this.settings = settings;
         this.session = session;
-        this.sdpHost = sdpHost;
+        this.sdpHost = calls.sdpHost();
         this.channel = channel;
     }
 
@@ -115,7 +118,7 @@ abstract class MediaLeg implements LineCall {
             result.outcome(NOT_TRANSFERABLE);
             return;
         }
-        call.refer("<" + targetUri(number) + ">", result::outcome);
+        call.refer("<" + calls.forwardUri(number) + ">", result::outcome);
     }
 
     @Override
@@ -125,14 +128,8 @@ abstract class MediaLeg implements LineCall {
             result.outcome(NOT_TRANSFERABLE);
             return;
         }
-        call.refer(referToReplacing(other.sip(), referToContact()), result::outcome);
+        call.refer(referToReplacing(other.sip(), calls.referToContact()), result::outcome);
     }
-
-    /** Where a dialed transfer target is: a SIP URI, or a number at the account's server. */
-    protected abstract String targetUri(String number);
-
-    /** "Refer-To Use Target Contact" (P135 / P469): the consulted party's Contact rather than its address of record. */
-    protected abstract boolean referToContact();
 
     /** {@code <uri?Replaces=call-id;to-tag=...;from-tag=...>} naming the consulted call (RFC 3891, RFC 5589). */
     static String referToReplacing(EstablishedCall consulted, boolean contact) {

@@ -172,7 +172,6 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         return store.getIntOr(port == 1 ? 135 : 469, 0) == 1;
     }
 
-
     /** One placed call: what the network says about it, and the phone hanging up. */
     private final class Placed extends MediaLeg implements OutgoingCall.Listener {
         private final Offer offer;
@@ -181,23 +180,13 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         private boolean gone;
 
         Placed(FxsLine line, MediaSettings settings, Offer offer, SdpSession session, int channel) {
-            super(line, settings, session, sdpHost(), channel);
+            super(OutgoingCalls.this, line, settings, session, channel);
             this.offer = offer;
         }
 
         @Override
         protected dev.ataemu.sip.call.EstablishedCall sip() {
             return call;
-        }
-
-        @Override
-        protected String targetUri(String number) {
-            return forwardUri(number);
-        }
-
-        @Override
-        protected boolean referToContact() {
-            return OutgoingCalls.this.referToContact();
         }
 
         @Override

@@ -42,7 +42,7 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
 
     TransferCall(OutgoingCalls calls, FxsLine line, MediaSettings settings, SdpSession session, int channel, Offer offer,
             Referrals.Report report, Transferee transferee) {
-        super(line, settings, session, calls.sdpHost(), channel);
+        super(calls, line, settings, session, channel);
         this.calls = calls;
         this.offer = offer;
         this.report = report;
@@ -52,16 +52,6 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
     @Override
     protected dev.ataemu.sip.call.EstablishedCall sip() {
         return call;
-    }
-
-    @Override
-    protected String targetUri(String number) {
-        return calls.forwardUri(number);
-    }
-
-    @Override
-    protected boolean referToContact() {
-        return calls.referToContact();
     }
 
     @Override

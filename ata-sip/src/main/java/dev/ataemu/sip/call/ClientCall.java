@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The UAC side of one call (RFC 3261 section 13.2): INVITE with our offer, digest challenges, ACK, CANCEL and BYE. */
-public final class ClientCall implements OutgoingCall {
+public final class ClientCall extends DialogCall implements OutgoingCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientCall.class);
     private static final int MAX_CHALLENGES = 2;
@@ -34,17 +34,31 @@ public final class ClientCall implements OutgoingCall {
     private String localSdp = "";
     private Response answer;
     private ClientTransaction refreshing;
-    private final DialogActions actions;
 
     public ClientCall(ServerCall.Context context, AuthenticationHelper auth, Listener listener) {
+        super(context);
         this.context = context;
         this.auth = auth;
         this.listener = listener;
         this.timer = new SessionTimer(context.scheduler(), this::refreshSession, this::sessionExpired);
-        this.actions = new DialogActions(context, () -> dialog);
     }
 
     private boolean autoAnswer;
+
+    @Override
+    protected Dialog currentDialog() {
+        return dialog;
+    }
+
+    @Override
+    protected boolean established() {
+        return answered && !over;
+    }
+
+    @Override
+    protected void offered(String sdp) {
+        localSdp = sdp;
+    }
 
     /** Marks the call, before it starts, as one the far end should answer by itself (paging, *74). */
     public void autoAnswer() {
@@ -142,7 +156,7 @@ public final class ClientCall implements OutgoingCall {
             refreshAnswered(response);
             return;
         }
-        if (actions.response(event)) {
+        if (actionAnswered(event)) {
             return;
         }
         if (!Request.INVITE.equals(method)) {
@@ -274,50 +288,6 @@ public final class ClientCall implements OutgoingCall {
             hangUp();
             listener.ended();
         }
-    }
-
-    @Override
-    public void reoffer(String sdp, ReofferListener reoffered) {
-        if (!answered || over) {
-            reoffered.failed(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        localSdp = sdp;
-        actions.reoffer(sdp, reoffered);
-    }
-
-    @Override
-    public void refer(String referTo, Referring.Listener progress) {
-        if (!answered || over) {
-            progress.progress(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        actions.refer(referTo, progress);
-    }
-
-    @Override
-    public String replaces() {
-        return actions.replaces();
-    }
-
-    @Override
-    public String remoteUri() {
-        return actions.remoteUri();
-    }
-
-    @Override
-    public String remoteTarget() {
-        return actions.remoteTarget();
-    }
-
-    /** A NOTIFY inside this call: how our transfer goes. */
-    public void notified(javax.sip.RequestEvent event) throws Exception {
-        actions.notified(event);
-    }
-
-    /** One of this call's requests went unanswered. */
-    public void timeout(ClientTransaction transaction) {
-        actions.timeout(transaction);
     }
 
     /** A REFER inside this call arrived. */

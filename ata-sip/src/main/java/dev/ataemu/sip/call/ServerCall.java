@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The UAS side of one call (RFC 3261 section 13.3): provisional and final answers to the INVITE, the
  * dialog that follows, a BYE either way, and CANCEL before the answer.
  */
-public final class ServerCall implements IncomingCall {
+public final class ServerCall extends DialogCall implements IncomingCall {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerCall.class);
 
@@ -94,19 +94,33 @@ public final class ServerCall implements IncomingCall {
     private final SessionTimer timer;
     private String localSdp = "";
     private javax.sip.ClientTransaction refreshing;
-    private final DialogActions actions;
 
     public ServerCall(Context context, ServerTransaction invite, SessionTimers.Decision timerDecision) {
+        super(context);
         this.context = context;
         this.invite = invite;
         this.request = invite.getRequest();
         this.timerDecision = timerDecision;
         this.timer = new SessionTimer(context.scheduler(), this::refreshSession, this::sessionExpired);
-        this.actions = new DialogActions(context, this::dialog);
     }
 
     public Dialog dialog() {
         return invite.getDialog();
+    }
+
+    @Override
+    protected Dialog currentDialog() {
+        return dialog();
+    }
+
+    @Override
+    protected boolean established() {
+        return answered && !over;
+    }
+
+    @Override
+    protected void offered(String sdp) {
+        localSdp = sdp;
     }
 
     @Override
@@ -314,7 +328,7 @@ public final class ServerCall implements IncomingCall {
 
     /** A response to a request this call sent (a session refresh). */
     public void response(javax.sip.ResponseEvent event) {
-        if (actions.response(event)) {
+        if (actionAnswered(event)) {
             return;
         }
         if (event.getClientTransaction() == null || event.getClientTransaction() != refreshing) {
@@ -323,50 +337,6 @@ public final class ServerCall implements IncomingCall {
         if (DialogRequests.refreshAnswered(dialog(), event.getResponse(), timer, this::sessionExpired)) {
             refreshing = null;
         }
-    }
-
-    @Override
-    public void reoffer(String sdp, ReofferListener reoffered) {
-        if (!answered || over) {
-            reoffered.failed(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        localSdp = sdp;
-        actions.reoffer(sdp, reoffered);
-    }
-
-    @Override
-    public void refer(String referTo, Referring.Listener progress) {
-        if (!answered || over) {
-            progress.progress(Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
-            return;
-        }
-        actions.refer(referTo, progress);
-    }
-
-    @Override
-    public String replaces() {
-        return actions.replaces();
-    }
-
-    @Override
-    public String remoteUri() {
-        return actions.remoteUri();
-    }
-
-    @Override
-    public String remoteTarget() {
-        return actions.remoteTarget();
-    }
-
-    /** A NOTIFY inside this call: how our transfer goes. */
-    public void notified(javax.sip.RequestEvent event) throws Exception {
-        actions.notified(event);
-    }
-
-    /** One of this call's requests went unanswered. */
-    public void timeout(javax.sip.ClientTransaction transaction) {
-        actions.timeout(transaction);
     }
 
     @Override
