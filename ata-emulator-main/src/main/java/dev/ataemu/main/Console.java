@@ -29,6 +29,7 @@ final class Console {
             "  offhook N | onhook N          lift or hang up the handset on port N",
             "  dial N KEYS [ON OFF]          press keys (0-9 * # A-D) on port N, ON/OFF ms (default 100/100)",
             "  flash N [MS]                  hook flash on port N (default 500 ms)",
+            "  echo N DB [MS]                port N's line echoes DB dB down, MS ms late (default 4); 0 dB: none",
             "  handset N                     what the handset on port N shows",
             "  status                        model, MAC, power, uptime, ports",
             "  leds                          the front-panel LEDs",
@@ -93,6 +94,13 @@ final class Console {
                 int ms = args.size() > 1 ? number(args.get(1), 10, 10_000, "flash ms") : 500;
                 handset.flash(ms);
                 yield "port " + args.get(0) + " flash " + ms + " ms";
+            }
+            case "echo" -> {
+                VirtualHandset handset = handset(args, 2, 3);
+                int db = number(args.get(1), 0, 60, "return loss dB");
+                int ms = args.size() > 2 ? number(args.get(2), 0, 1000, "echo delay ms") : 4;
+                handset.echo(db, ms);
+                yield "port " + args.get(0) + (db == 0 ? " echo off" : " echo " + db + " dB down, " + ms + " ms late");
             }
             case "handset" -> describe(handset(args, 1), args.get(0));
             case "status" -> status();

@@ -85,6 +85,13 @@ class ConsoleTest {
     }
 
     @Test
+    void theLineCanEcho() {
+        start(DeviceModels.HT502);
+        assertThat(type("echo 1 14")).containsExactly("port 1 echo 14 dB down, 4 ms late");
+        assertThat(type("echo 1 0")).containsExactly("port 1 echo off");
+    }
+
+    @Test
     void eventsCanBeWatched() {
         start(DeviceModels.HT813);
         type("events on");
@@ -104,6 +111,7 @@ class ConsoleTest {
         assertThat(type("reset lots")).containsExactly("error: press ms must be a number, not 'lots'");
         assertThat(type("pstn ring 12a")).containsExactly("error: a PSTN number is up to 32 of 0-9 * # +, not '12a'");
         assertThat(type("power sideways")).containsExactly("error: power takes on or off, not 'sideways'");
+        assertThat(type("echo 1 70")).containsExactly("error: return loss dB must be from 0 to 60, not 70");
         assertThat(type("offhook")).containsExactly("error: wrong number of arguments (try help)");
         assertThat(device.fxsLine(1).state()).isEqualTo(LineState.IDLE);
         assertThat(type("help")).first().isEqualTo("commands:");

@@ -20,7 +20,8 @@ final class FxsSettingsReader {
                 store.getIntOr(p.onHookMs(), d.onHookMs()),
                 store.getIntOr(p.pulseDialing(), 0) == 1,
                 gainDb(store.getIntOr(p.txGain(), 0)),
-                gainDb(store.getIntOr(p.rxGain(), 0)));
+                gainDb(store.getIntOr(p.rxGain(), 0)),
+                store.getIntOr(p.disableLineEchoCanceller(), 0) == 0);
     }
 
     /** The gain codes of the Gain TX/RX fields: 1 = +6 dB, 2 = +4, 3 = +2, 0 = 0, 4 = -2 ... 9 = -12. */

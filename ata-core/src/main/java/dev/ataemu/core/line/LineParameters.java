@@ -30,12 +30,13 @@ public record LineParameters(
         int callFeatures,
         int autoDial,
         int autoDialDelay,
-        int earlyDial) {
+        int earlyDial,
+        int disableLineEchoCanceller) {
 
     public static final LineParameters PORT1 = new LineParameters(4424, 251, 252, 833, 20521, 247, 249, 853,
-            4661, 4662, 205, 892, 856, 714, 186, 855, 4010, 870, 85, 72, 4200, 66, 191, 71, 4045, 29);
+            4661, 4662, 205, 892, 856, 714, 186, 855, 4010, 870, 85, 72, 4200, 66, 191, 71, 4045, 29, 824);
     public static final LineParameters PORT2 = new LineParameters(4425, 811, 812, 834, 20522, 248, 283, 863,
-            4663, 4664, 865, 893, 857, 823, 817, 869, 4030, 880, 292, 772, 4201, 766, 751, 771, 4046, 729);
+            4663, 4664, 865, 893, 857, 823, 817, 869, 4030, 880, 292, 772, 4201, 766, 751, 771, 4046, 729, 825);
 
     /** The system-wide tones and the ring cadence, shared by the ports. */
     public static final int DIAL_TONE = 4000;

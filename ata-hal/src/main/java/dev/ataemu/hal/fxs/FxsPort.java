@@ -38,6 +38,8 @@ public final class FxsPort {
     private boolean polarityReversed;
     private boolean keysHeld;
     private boolean keyTonesSilenced;
+    private final dev.ataemu.media.dsp.EchoCanceller echoCanceller = new dev.ataemu.media.dsp.EchoCanceller();
+    private boolean cancellingEcho = true;
 
     public FxsPort(int index, Scheduler scheduler, FxsEvents events) {
         this.index = index;
@@ -88,6 +90,19 @@ public final class FxsPort {
     public void settings(FxsSettings newSettings) {
         settings = Objects.requireNonNull(newSettings);
         hookSwitch.settings(newSettings);
+        cancelEcho(newSettings.echoCanceller());
+    }
+
+    /** Turns the line echo canceller on or off (for one call, *03); on again, it learns the echo anew. */
+    public void cancelEcho(boolean on) {
+        if (on && !cancellingEcho) {
+            echoCanceller.reset();
+        }
+        cancellingEcho = on;
+    }
+
+    public boolean cancellingEcho() {
+        return cancellingEcho;
     }
 
     /** Plugs a telephone into the jack, replacing whatever was there. */
@@ -201,6 +216,10 @@ public final class FxsPort {
         telephone.lineAudio(down);
 
         telephone.mouthpiece(up);
+        // The DSP's order: echo cancelled first, so DTMF is detected in what the phone really sent.
+        if (cancellingEcho) {
+            echoCanceller.cancel(up, down);
+        }
         applyGain(up, settings.txGainDb());
         keys.process(up);
         if (keyTonesSilenced && keys.keyInLastFeed()) {

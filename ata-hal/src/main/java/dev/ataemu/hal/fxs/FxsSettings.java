@@ -3,7 +3,8 @@ package dev.ataemu.hal.fxs;
 /**
  * How an FXS port reads the hook switch and shapes its audio, from the port's P-values: hook-flash
  * window P251/P252 (port 2: P811/P812), on-hook timing P833/P834, hook flash enabled P4424/P4425,
- * pulse dialing P20521/P20522, gains P247/P249 (port 2: P248/P283).
+ * pulse dialing P20521/P20522, gains P247/P249 (port 2: P248/P283), the line echo canceller
+ * (off with "Disable Line Echo Canceller", P824/P825).
  *
  * @param flashMinMs shortest on-hook that counts as a flash; shorter ones are ignored (or pulse digits)
  * @param flashMaxMs longest on-hook that counts as a flash
@@ -16,9 +17,10 @@ public record FxsSettings(
         int onHookMs,
         boolean pulseDialing,
         double txGainDb,
-        double rxGainDb) {
+        double rxGainDb,
+        boolean echoCanceller) {
 
-    public static final FxsSettings DEFAULTS = new FxsSettings(true, 300, 1100, 400, false, 0, 0);
+    public static final FxsSettings DEFAULTS = new FxsSettings(true, 300, 1100, 400, false, 0, 0, true);
 
     public FxsSettings {
         if (flashMinMs > flashMaxMs) {

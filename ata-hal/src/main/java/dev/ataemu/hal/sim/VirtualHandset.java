@@ -32,6 +32,7 @@ public final class VirtualHandset implements Telephone {
     private final Scheduler scheduler;
     private final Earpiece earpiece = new Earpiece();
     private final VoiceWithKeys mouthpiece = new VoiceWithKeys();
+    private final LineEcho echo = new LineEcho();
     private final CallerIdWatcher display;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Jack jack = state -> { };
@@ -100,6 +101,14 @@ public final class VirtualHandset implements Telephone {
         });
     }
 
+    /**
+     * Makes the phone and its line echo what it hears back into the port, {@code returnLossDb} weaker
+     * and {@code delayMs} late, as a poorly matched hybrid does; a return loss of 0 turns it off.
+     */
+    public void echo(double returnLossDb, int delayMs) {
+        echo.set(returnLossDb, delayMs);
+    }
+
     /** What the mouthpiece picks up from now on: silence, a tone, a recording, live audio. */
     public void speak(AudioSource voice) {
         Objects.requireNonNull(voice);
@@ -165,6 +174,7 @@ public final class VirtualHandset implements Telephone {
         display.listen(frame, hook == HookState.OFF_HOOK);
         if (hook == HookState.OFF_HOOK) {
             earpiece.hear(frame);
+            echo.heard(frame);
         }
     }
 
@@ -172,6 +182,7 @@ public final class VirtualHandset implements Telephone {
     public void mouthpiece(short[] frame) {
         if (hook == HookState.OFF_HOOK) {
             mouthpiece.read(frame);
+            echo.addTo(frame);
         } else {
             java.util.Arrays.fill(frame, (short) 0);
         }

@@ -71,7 +71,7 @@ public final class EmulatorApiHandler extends Handler.Abstract {
             int index = portNumber(port.group(1));
             String action = port.group(2);
             switch (action) {
-                case "hook", "flash", "keys", "mouthpiece" -> {
+                case "hook", "flash", "keys", "echo", "mouthpiece" -> {
                     require(method, "POST");
                     Object result = hardware.portAction(index, action, body(request),
                             request.getHeaders().get(HttpHeader.CONTENT_TYPE));

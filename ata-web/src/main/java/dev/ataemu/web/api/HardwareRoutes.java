@@ -56,6 +56,13 @@ final class HardwareRoutes {
                 handset.press(digits.toUpperCase(), onMs, offMs);
                 return Map.of("port", port, "digits", digits.toUpperCase(), "onMs", onMs, "offMs", offMs);
             }
+            case "echo" -> {
+                JsonBody json = JsonBody.parse(body);
+                int returnLoss = json.integer("returnLossDb", 0, 60, 0);
+                int delay = json.integer("delayMs", 0, 1000, 4);
+                handset.echo(returnLoss, delay);
+                return Map.of("port", port, "returnLossDb", returnLoss, "delayMs", delay);
+            }
             case "mouthpiece" -> {
                 handset.speak(voice(body, contentType));
                 return Map.of("port", port, "mouthpiece", "set");

@@ -73,7 +73,7 @@ class EmulatorControlApiTest {
     @ParameterizedTest(name = "{0} {1} without the admin password is refused with 401")
     @CsvSource({"GET, /api/emulator/state", "POST, /api/emulator/ports/1/hook", "POST, /api/emulator/ports/1/keys",
         "GET, /api/emulator/ports/1/earpiece", "POST, /api/emulator/ports/1/mouthpiece", "GET, /api/emulator/ports/1/handset",
-        "POST, /api/emulator/ports/1/flash", "POST, /api/emulator/reset-button", "POST, /api/emulator/power",
+        "POST, /api/emulator/ports/1/flash", "POST, /api/emulator/ports/1/echo", "POST, /api/emulator/reset-button", "POST, /api/emulator/power",
         "POST, /api/emulator/pstn/ring", "POST, /api/emulator/pstn/hangup", "GET, /api/emulator/pstn",
         "GET, /api/emulator/events"})
     void everyRouteNeedsTheAdminPassword(String method, String path) throws Exception {
@@ -119,6 +119,15 @@ class EmulatorControlApiTest {
     }
 
     @Test
+    @DisplayName("STAR-04 the API makes the phone's line echo what it hears; the port's echo canceller is on")
+    void lineEcho() throws Exception {
+        serve(DeviceModels.HT502);
+        HttpResponse<String> response = api.post("/api/emulator/ports/1/echo", "{\"returnLossDb\":14,\"delayMs\":4}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("returnLossDb").asInt()).isEqualTo(14);
+    }
+
+    @Test
     void theMouthpieceTakesAToneOrAWav() throws Exception {
         serve(DeviceModels.HT502);
         assertThat(api.post("/api/emulator/ports/1/mouthpiece", "{\"tone\":\"f1=1004@-13,c=0/0;\"}").statusCode()).isEqualTo(200);
@@ -143,6 +152,8 @@ class EmulatorControlApiTest {
         "POST|/api/emulator/ports/1/keys|{\"digits\":\"1\",\"offMs\":999999}|400|from 20 to 5000",
         "POST|/api/emulator/ports/1/flash|{\"ms\":-1}|400|from 10 to 10000",
         "POST|/api/emulator/ports/1/flash|{\"ms\":1.5}|400|whole number",
+        "POST|/api/emulator/ports/1/echo|{\"returnLossDb\":61}|400|from 0 to 60",
+        "POST|/api/emulator/ports/1/echo|{\"returnLossDb\":10,\"delayMs\":1001}|400|from 0 to 1000",
         "POST|/api/emulator/ports/1/mouthpiece|{\"tone\":\"f1=9999@-13;\"}|400|not a Grandstream tone",
         "POST|/api/emulator/ports/1/mouthpiece|{}|400|send a WAV body",
         "POST|/api/emulator/reset-button|{\"ms\":0}|400|from 1 to 60000",
