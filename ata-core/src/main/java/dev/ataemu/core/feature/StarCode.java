@@ -51,6 +51,8 @@ public enum StarCode {
     SRTP_OFF("*17", Kind.LASTING, "HT813"),
     /** HT813: the codec for this call only, keyed right after it (*027110 PCMU ...), then the number (STAR-03). */
     CODEC_THIS_CALL("*02", Kind.CODEC, "HT813"),
+    /** HT813: the line echo canceller off for this call, the number right after it (STAR-04). */
+    ECHO_CANCELLER_OFF_THIS_CALL("*03", Kind.PER_CALL, "HT813"),
     /** HT813: a paging call, asking the far end to answer by itself (STAR-19). */
     PAGING("*74", Kind.PER_CALL, "HT813");
 

@@ -81,10 +81,6 @@ final class Dialing {
         collecting = null;
     }
 
-    void clearDigits() {
-        dialed.setLength(0);
-    }
-
     /** The number call return (*69) calls. */
     void rememberCaller(CallerId callerId) {
         lastCaller = callerId.number().orElse("");

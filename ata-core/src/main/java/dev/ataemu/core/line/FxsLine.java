@@ -183,7 +183,8 @@ public final class FxsLine implements FxsEvents {
         boolean talking = state == LineState.CONNECTED;
         port.play(AudioSource.SILENCE);
         audio.disconnect();
-        dialing.clearDigits();
+        // What was dialed, and its per-call codes, end with the call.
+        dialing.startOver();
         enter(LineState.IDLE);
         flashFeatures.phoneHungUp(ended, talking);
     }
@@ -475,6 +476,12 @@ public final class FxsLine implements FxsEvents {
         // "Polarity Reversal" (P205 / P865, HW-34): reversed while a call is up, back when it ends.
         if ((next == LineState.CONNECTED) != wasInCall && isSet(parameters.polarityReversal())) {
             port.reversePolarity(next == LineState.CONNECTED);
+        }
+        // *03 turns the echo canceller off for the call dialed after it; the port's setting returns after.
+        if (next == LineState.CONNECTED && !wasInCall && perCall().echoCancellerOff()) {
+            port.cancelEcho(false);
+        } else if (next == LineState.IDLE) {
+            applySettings();
         }
         offHookWarning.follow(next);
         changed.accept(this);
