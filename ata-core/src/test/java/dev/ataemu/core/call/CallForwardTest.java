@@ -79,7 +79,7 @@ class CallForwardTest {
     }
 
     @Test
-    @DisplayName("STAR-23 *90 number # forwards calls that find the port busy")
+    @DisplayName("STAR-23 STAR-24 *90 number # forwards calls that find the port busy; *91 cancels it")
     void busyForward() throws Exception {
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", SERVER, "P31", "0"))) {
@@ -88,6 +88,14 @@ class CallForwardTest {
             Thread.sleep(300);
             String forwarded = finalResponse(invite(calling, "busy1", Duration.ofSeconds(2)));
             assertThat(forwarded).startsWith("SIP/2.0 302").contains("Contact: <sip:1006@" + SERVER + ">");
+
+            calling.handset().onHook();
+            Thread.sleep(1500);
+            key(calling, "*91");
+            calling.handset().offHook();
+            Thread.sleep(300);
+            assertThat(calling.device.store().get(90003)).isEmpty();
+            assertThat(finalResponse(invite(calling, "busy2", Duration.ofSeconds(2)))).startsWith("SIP/2.0 486");
         }
     }
 

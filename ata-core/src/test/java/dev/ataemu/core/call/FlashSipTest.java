@@ -75,7 +75,7 @@ class FlashSipTest {
     }
 
     @Test
-    @DisplayName("CALL-21 CALL-23 attended transfer on the wire: the REFER's Refer-To names the consulted call with "
+    @DisplayName("CALL-21 CALL-23 CALL-12 attended transfer on the wire: the REFER's Refer-To names the consulted call with "
             + "Replaces (call-id, to-tag, from-tag); on success the device ends both calls")
     void attendedTransferNamesTheDialog() throws Exception {
         SippRun transferee = transferee(40);

@@ -105,7 +105,7 @@ class OutgoingCallTest {
     }
 
     @Test
-    @DisplayName("SIP-21 with Outgoing Call without Registration off (P109 = 0) an unregistered account refuses to call: reorder tone")
+    @DisplayName("SIP-21 CALL-08 with Outgoing Call without Registration off (P109 = 0) an unregistered account refuses to call: reorder tone")
     void noCallsWithoutRegistration() throws Exception {
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
                 Map.of("P47", "127.0.0.1:9", "P109", "0", "P401", "0"))) {

@@ -41,7 +41,7 @@ class PstnGatewayTest {
     }
 
     @Test
-    @DisplayName("FXO-07 FXO-08 FXO-21 with a PIN the caller hears the prompt tone; a wrong PIN is refused, the right one "
+    @DisplayName("FXO-07 FXO-08 FXO-10 FXO-21 with a PIN the caller hears the prompt tone; a wrong PIN is refused, the right one "
             + "gives the line's dial tone and the keys that follow are dialed")
     void pin() throws Exception {
         try (CallingDevice calling = device(Map.of("P794", "4321", "P4041", "f1=600@-15,c=0/0;"))) {
@@ -101,6 +101,19 @@ class PstnGatewayTest {
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.OFF_HOOK_IDLE);
             assertThat(calling.device.fxsLine(1).state()).as("BYE after the PSTN side hung up")
                     .isEqualTo(LineState.OFF_HOOK_IDLE);
+            calling.handset().onHook();
+        }
+    }
+
+    @Test
+    @DisplayName("FXO-19 with one-stage dialing (P3304 = 1) the number the caller dialed, the INVITE's user part, is "
+            + "dialed into the line by itself")
+    void oneStageDialing() throws Exception {
+        try (CallingDevice calling = device(Map.of("P3304", "1"))) {
+            VirtualCentralOffice exchange = calling.device.pstnLine().orElseThrow();
+            callTheFxoAccount(calling);
+            CallingDevice.await(() -> exchange.state() == VirtualCentralOffice.State.CONNECTED);
+            assertThat(exchange.dialed()).isEqualTo("2000");
             calling.handset().onHook();
         }
     }

@@ -68,7 +68,7 @@ class DialPlanLineTest {
     }
 
     @Test
-    @DisplayName("DP-14 CALL-04 the dial key sends at once; the dial plan prefix (P66) goes in front")
+    @DisplayName("DP-14 CALL-04 CALL-05 the dial key sends at once; the dial plan prefix (P66) goes in front")
     void theDialKeySendsWithThePrefix() {
         RecordingLine line = new RecordingLine(dataDir, Map.of("P66", "9"));
         line.dial("1002#");

@@ -291,7 +291,7 @@ class FlashFeaturesTest {
     }
 
     @Test
-    @DisplayName("CALL-27 Flash Digit Control (HT813 P28080): Flash+2 swaps, Flash+1 ends the current call for the "
+    @DisplayName("CALL-27 STAR-30 Flash Digit Control (HT813 P28080): Flash+2 swaps, Flash+1 ends the current call for the "
             + "held one, Flash+3 conferences, Flash+4 transfers")
     void flashDigitControl() {
         FlashLine line = new FlashLine(dataDir, DeviceModels.HT813, Map.of("P28080", "1"));
@@ -314,7 +314,7 @@ class FlashFeaturesTest {
     }
 
     @Test
-    @DisplayName("CALL-27 Flash+1 hangs up the current call and resumes the held one; Flash+4 completes the transfer")
+    @DisplayName("CALL-27 STAR-30 Flash+1 hangs up the current call and resumes the held one; Flash+4 completes the transfer")
     void flashDigitEndsAndTransfers() {
         FlashLine line = new FlashLine(dataDir, DeviceModels.HT813, Map.of("P28080", "1"));
         FakeCall b = line.talkTo("1002");
@@ -334,5 +334,25 @@ class FlashFeaturesTest {
         line.scheduler.execute(() -> b.transferResult.outcome(202));
         line.advance(300);
         assertThat(List.of(b.hungUp, d.hungUp)).containsOnly(true);
+    }
+
+    @Test
+    @DisplayName("CALL-16 with call-waiting caller ID off (P714) a waiting call gives the call-waiting tone; with the "
+            + "tone off too (P186) the phone hears nothing of it")
+    void callWaitingToneSettings() {
+        FlashLine toneOnly = new FlashLine(dataDir.resolve("tone"), DeviceModels.HT502, Map.of("P714", "1"));
+        toneOnly.talkTo("1002");
+        toneOnly.handset().earpiece().clear();
+        toneOnly.callWaiting("1003");
+        short[] heard = toneOnly.handset().earpiece().last(300);
+        assertThat(Measure.levelDbm0(heard, 0, 300, 440)).as("the call-waiting tone").isGreaterThan(PRESENT);
+        assertThat(toneOnly.handset().callerId()).as("no caller ID").isEmpty();
+
+        FlashLine silent = new FlashLine(dataDir.resolve("silent"), DeviceModels.HT502, Map.of("P714", "1", "P186", "1"));
+        silent.talkTo("1002");
+        silent.callWaiting("1003");
+        short[] quiet = silent.handset().earpiece().last(300);
+        assertThat(Measure.levelDbm0(quiet, 0, 300, 440)).isLessThan(ABSENT);
+        assertThat(silent.line().hasWaitingCall()).as("the call still waits for a flash").isTrue();
     }
 }

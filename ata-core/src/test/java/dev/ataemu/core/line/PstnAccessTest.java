@@ -53,7 +53,7 @@ class PstnAccessTest {
     }
 
     @Test
-    @DisplayName("DP-15 DP-16 a number of an L: rule goes out on the PSTN line, dialed into it")
+    @DisplayName("DP-15 DP-16 FXO-18 a number of an L: rule goes out on the PSTN line, dialed into it")
     void lRuleNumbers() {
         Device device = TestDevices.booted(DeviceModels.HT813, dataDir, scheduler);
         device.store().apply(Map.of("P4200", "{ L: 9xx | x+ }"));

@@ -89,7 +89,7 @@ class StarCodeLineTest {
     }
 
     @Test
-    @DisplayName("STAR-28 CALL-03 # as the first key redials the last number; with none yet, the reorder tone")
+    @DisplayName("STAR-28 CALL-29 CALL-03 # as the first key redials the last number; with none yet, the reorder tone")
     void hashRedials() {
         RecordingLine line = new RecordingLine(dataDir, Map.of());
         line.dial("#");
@@ -107,7 +107,7 @@ class StarCodeLineTest {
     }
 
     @Test
-    @DisplayName("STAR-14 *69 calls the last caller back; with no caller yet, the reorder tone")
+    @DisplayName("STAR-14 CALL-28 *69 calls the last caller back; with no caller yet, the reorder tone")
     void callReturn() {
         RecordingLine line = new RecordingLine(dataDir, Map.of());
         line.dial("*69");
@@ -183,8 +183,8 @@ class StarCodeLineTest {
     }
 
     @Test
-    @DisplayName("CALL-33 CALL-34 the features set with star codes are kept as P-values and reported per port "
-            + "(the status page's DND and forward columns)")
+    @DisplayName("CALL-33 CALL-34 STAR-31 the features set with star codes are kept as P-values across a reboot and "
+            + "reported per port (the status page's DND and forward columns)")
     void featureStateReported() {
         RecordingLine line = new RecordingLine(dataDir, Map.of());
         line.dial("*78");
@@ -196,5 +196,12 @@ class StarCodeLineTest {
         assertThat(features.forward()).isEqualTo("1234");
         assertThat(features.busyForward()).isEmpty();
         assertThat(line.device.status().ports().get(1).features().doNotDisturb()).as("port 2 has its own").isFalse();
+
+        line.hangUp();
+        line.device.reboot();
+        line.scheduler.advance(Duration.ofSeconds(60));
+        assertThat(line.device.power()).isEqualTo(dev.ataemu.core.device.PowerState.READY);
+        assertThat(line.device.status().ports().get(0).features())
+                .isEqualTo(new dev.ataemu.core.device.DeviceStatus.Features(true, "1234", "", ""));
     }
 }

@@ -67,7 +67,7 @@ class EmulatorStateApiTest {
     }
 
     @Test
-    @DisplayName("HW-02 HW-18 the state API shows an HT813 with FXS and FXO ports and a flashing Power LED while booting")
+    @DisplayName("HW-02 HW-18 FXO-24 the state API shows an HT813 with FXS and FXO ports and a flashing Power LED while booting")
     void theStateOfAnHt813ShowsItsFxsAndFxoPortsAndLeds() throws Exception {
         URI base = serve(DeviceModels.HT813);
 
