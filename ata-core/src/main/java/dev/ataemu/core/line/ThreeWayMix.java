@@ -2,46 +2,51 @@ package dev.ataemu.core.line;
 
 import dev.ataemu.media.audio.Audio;
 import dev.ataemu.media.audio.AudioSource;
+import dev.ataemu.media.mix.ConferenceMixer;
+import dev.ataemu.media.mix.Participant;
 
 /**
- * A Bellcore 3-way conference mixed on the device (CALL-24): the phone hears both far ends, and
- * each far end hears the phone and the other. Each far end is read once a frame, when the phone's
- * frame is due; what the far ends hear is built from the phone's next frame, one frame behind.
+ * A Bellcore 3-way conference mixed on the device (CALL-24): the phone and two far ends in the
+ * media engine's {@link ConferenceMixer}, each hearing the other two. The port's frame clock drives
+ * it: each frame the phone is due, one mix is made; the phone's own voice joins from the frame it
+ * sent last, one frame behind.
  */
 final class ThreeWayMix implements AudioSource {
 
-    private final LineAudio.Leg first;
-    private final LineAudio.Leg second;
-    private final short[] fromFirst = new short[Audio.FRAME_SAMPLES];
-    private final short[] fromSecond = new short[Audio.FRAME_SAMPLES];
+    private final ConferenceMixer mixer = new ConferenceMixer();
+    private final short[] fromPhone = Audio.newFrame();
+    private final Participant phone;
+    private final Participant first;
+    private final Participant second;
+    private final LineAudio.Leg firstLeg;
+    private final LineAudio.Leg secondLeg;
+    private final short[] toFarEnd = Audio.newFrame();
 
-    ThreeWayMix(LineAudio.Leg first, LineAudio.Leg second) {
-        this.first = first;
-        this.second = second;
+    ThreeWayMix(LineAudio.Leg firstLeg, LineAudio.Leg secondLeg) {
+        this.firstLeg = firstLeg;
+        this.secondLeg = secondLeg;
+        phone = mixer.join(this::phoneVoice);
+        first = mixer.join(firstLeg.heard());
+        second = mixer.join(secondLeg.heard());
     }
 
+    /** The phone's next frame: the two far ends; each far end gets the phone and the other far end. */
     @Override
     public synchronized void read(short[] frame) {
-        first.heard().read(fromFirst);
-        second.heard().read(fromSecond);
-        for (int i = 0; i < frame.length; i++) {
-            frame[i] = sum(fromFirst[i], fromSecond[i]);
-        }
+        mixer.mix();
+        phone.output().read(frame);
+        first.output().read(toFarEnd);
+        firstLeg.said().accept(toFarEnd.clone());
+        second.output().read(toFarEnd);
+        secondLeg.said().accept(toFarEnd.clone());
     }
 
-    /** The phone's frame: to each far end with the other far end's frame added. */
-    synchronized void fromPhone(short[] phone) {
-        short[] toFirst = new short[phone.length];
-        short[] toSecond = new short[phone.length];
-        for (int i = 0; i < phone.length; i++) {
-            toFirst[i] = sum(phone[i], fromSecond[i]);
-            toSecond[i] = sum(phone[i], fromFirst[i]);
-        }
-        first.said().accept(toFirst);
-        second.said().accept(toSecond);
+    /** What the phone said, for the next mix. */
+    synchronized void fromPhone(short[] frame) {
+        System.arraycopy(frame, 0, fromPhone, 0, Math.min(frame.length, fromPhone.length));
     }
 
-    private static short sum(int a, int b) {
-        return (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, a + b));
+    private void phoneVoice(short[] frame) {
+        System.arraycopy(fromPhone, 0, frame, 0, frame.length);
     }
 }
