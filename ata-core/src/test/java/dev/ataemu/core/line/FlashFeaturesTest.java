@@ -97,8 +97,7 @@ class FlashFeaturesTest {
             + "there; on success the confirmation tone, then dial tone, and the held call is let go")
     void blindTransferSucceeds() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
+        FakeCall b = line.holdFor("1002");
         line.press("*871003#");
         assertThat(b.transferredTo).isEqualTo("1003");
         assertThat(line.line().state()).isEqualTo(LineState.CALLING);
@@ -119,8 +118,7 @@ class FlashFeaturesTest {
     @DisplayName("CALL-19 a blind transfer that fails gives a short busy tone, then the held call back")
     void blindTransferFails() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
+        FakeCall b = line.holdFor("1002");
         line.press("*871003#");
         line.scheduler.execute(() -> b.transferResult.outcome(486));
         line.advance(300);
@@ -137,8 +135,7 @@ class FlashFeaturesTest {
     @DisplayName("CALL-20 a blind transfer with no outcome in 30 s gives a steady busy tone")
     void blindTransferTimesOut() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
+        FakeCall b = line.holdFor("1002");
         line.press("*871003#");
         line.advance(31_000);
         assertThat(line.line().state()).isEqualTo(LineState.OFF_HOOK_IDLE);
@@ -164,9 +161,9 @@ class FlashFeaturesTest {
             + "(Replaces); on success both calls end")
     void attendedTransfer() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
-        FakeCall c = line.dialAndAnswer("1003");
+        FlashLine.Consultation calls = line.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
         assertThat(line.heard(1400)).as("A talks to C").isGreaterThan(PRESENT);
         assertThat(line.heard(1000)).as("B still held").isLessThan(ABSENT);
 
@@ -186,9 +183,9 @@ class FlashFeaturesTest {
     @DisplayName("CALL-22 an attended transfer that fails rings the phone; answering talks to the held party again")
     void attendedTransferFailsRingsBack() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
-        FakeCall c = line.dialAndAnswer("1003");
+        FlashLine.Consultation calls = line.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
         line.handset().onHook();
         line.advance(2000);
         line.scheduler.execute(() -> b.transferResult.outcome(603));
@@ -207,8 +204,7 @@ class FlashFeaturesTest {
     @DisplayName("CALL-21 a flash while the consulted party still rings cancels that call and takes the held one back")
     void flashBackWhileRinging() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
+        FakeCall b = line.holdFor("1002");
         line.press("1003#");
         FakeCall c = line.calls.get("1003");
         line.flash();
@@ -222,9 +218,9 @@ class FlashFeaturesTest {
             + "a flash drops C")
     void conference() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
-        FakeCall c = line.dialAndAnswer("1003");
+        FlashLine.Consultation calls = line.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
         line.handset().speak(new ToneGenerator(ToneSpec.parse("f1=600@-15,c=0/0;")));
         line.flash();
         assertThat(line.line().inConference()).isTrue();
@@ -252,9 +248,9 @@ class FlashFeaturesTest {
     @DisplayName("CALL-26 P4560 Transfer on Conference Hangup: the host hanging up transfers B to C; without it all end")
     void conferenceHangUp() {
         FlashLine transferring = line(Map.of("P4560", "1"));
-        FakeCall b = transferring.talkTo("1002");
-        transferring.flash();
-        FakeCall c = transferring.dialAndAnswer("1003");
+        FlashLine.Consultation calls = transferring.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
         transferring.flash();
         transferring.handset().onHook();
         transferring.advance(2000);
@@ -265,9 +261,9 @@ class FlashFeaturesTest {
     @DisplayName("CALL-26 without P4560 the conference host hanging up ends both calls")
     void conferenceEndsWithHost() {
         FlashLine line = line(Map.of());
-        FakeCall b = line.talkTo("1002");
-        line.flash();
-        FakeCall c = line.dialAndAnswer("1003");
+        FlashLine.Consultation calls = line.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
         line.flash();
         line.handset().onHook();
         line.advance(2000);
@@ -281,9 +277,9 @@ class FlashFeaturesTest {
     @DisplayName("CALL-24 P4830 with Bellcore 3-way disabled a flash swaps between the two calls instead")
     void conferenceDisabled() {
         FlashLine line = line(Map.of("P4830", "1"));
-        FakeCall b = line.talkTo("1002");
-        line.flash();
-        FakeCall c = line.dialAndAnswer("1003");
+        FlashLine.Consultation calls = line.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
         line.flash();
         assertThat(line.line().inConference()).isFalse();
         assertThat(c.holds).containsExactly(true);
@@ -295,9 +291,9 @@ class FlashFeaturesTest {
             + "held one, Flash+3 conferences, Flash+4 transfers")
     void flashDigitControl() {
         FlashLine line = new FlashLine(dataDir, DeviceModels.HT813, Map.of("P28080", "1"));
-        FakeCall b = line.talkTo("1002");
-        line.flash();
-        FakeCall c = line.dialAndAnswer("1003");
+        FlashLine.Consultation calls = line.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
 
         line.flash();
         line.press("2");
@@ -317,9 +313,9 @@ class FlashFeaturesTest {
     @DisplayName("CALL-27 STAR-30 Flash+1 hangs up the current call and resumes the held one; Flash+4 completes the transfer")
     void flashDigitEndsAndTransfers() {
         FlashLine line = new FlashLine(dataDir, DeviceModels.HT813, Map.of("P28080", "1"));
-        FakeCall b = line.talkTo("1002");
-        line.flash();
-        FakeCall c = line.dialAndAnswer("1003");
+        FlashLine.Consultation calls = line.consult();
+        FakeCall b = calls.held();
+        FakeCall c = calls.consulted();
         line.flash();
         line.press("1");
         assertThat(c.hungUp).isTrue();

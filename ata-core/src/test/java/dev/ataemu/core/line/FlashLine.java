@@ -58,6 +58,22 @@ final class FlashLine {
         return dialAndAnswer(number);
     }
 
+    /** Talks to {@code number}, then flashes: it is held and the phone hears dial tone. */
+    FakeCall holdFor(String number) {
+        FakeCall held = talkTo(number);
+        flash();
+        return held;
+    }
+
+    /** A call with 1002 held and 1003, dialed after the flash, answering: the start of a transfer or conference. */
+    Consultation consult() {
+        FakeCall held = holdFor("1002");
+        return new Consultation(held, dialAndAnswer("1003"));
+    }
+
+    record Consultation(FakeCall held, FakeCall consulted) {
+    }
+
     /** Keys {@code number#} and the far end answers. */
     FakeCall dialAndAnswer(String number) {
         press(number + "#");
