@@ -15,6 +15,7 @@ public final class DeviceWeb {
 
     public static WebServer server(Device device, InetSocketAddress address) {
         return new WebServer(device.mac().compact(), address, server ->
-                EventsSockets.upgradeHandler(server, device, new Handler.Sequence(new EmulatorApiHandler(device))));
+                EventsSockets.upgradeHandler(server, device, new Handler.Sequence(new EmulatorApiHandler(device),
+                        new dev.ataemu.web.ui.DeviceUi(device))));
     }
 }

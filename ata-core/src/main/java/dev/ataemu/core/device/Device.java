@@ -236,6 +236,11 @@ public final class Device {
         return pstn.map(p -> p.relay().bypass());
     }
 
+    /** The device's WAN address, once it has a network. */
+    public Optional<InetAddress> wanAddress() {
+        return accounts.address();
+    }
+
     /** Seconds since power was applied; 0 while off. */
     public long uptimeSeconds() {
         return power == PowerState.OFF ? 0 : (scheduler.millis() - poweredAtMillis) / 1000;

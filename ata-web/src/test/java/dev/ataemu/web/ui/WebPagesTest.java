@@ -1,0 +1,269 @@
+package dev.ataemu.web.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ataemu.core.config.ParameterCatalog;
+import dev.ataemu.core.device.Device;
+import dev.ataemu.core.device.DeviceFolder;
+import dev.ataemu.core.device.DeviceModel;
+import dev.ataemu.core.device.DeviceModels;
+import dev.ataemu.core.device.PowerState;
+import dev.ataemu.time.VirtualScheduler;
+import dev.ataemu.web.DeviceWeb;
+import dev.ataemu.web.server.WebServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The device's own web pages over HTTP, as the third-party clients of INTERFACES.md section 6 use
+ * them: the classic dologin / update / rs flow, the scanner's detection strings, the values API,
+ * the session token, the access levels and the lock-out; on virtual time.
+ */
+class WebPagesTest {
+
+    @TempDir
+    Path dataDir;
+
+    private final VirtualScheduler scheduler = new VirtualScheduler();
+    private WebServer web;
+    private Device device;
+
+    private Browser serve(DeviceModel model) throws Exception {
+        device = Device.inFolder(DeviceFolder.locate(dataDir, model, Optional.empty(), new Random(5)),
+                ParameterCatalog.builtIn(), scheduler);
+        device.powerOn();
+        scheduler.advance(Duration.ofSeconds(60));
+        web = DeviceWeb.server(device, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        web.start();
+        return new Browser(web.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        if (web != null) {
+            web.close();
+        }
+    }
+
+    private static Map<String, String> form(String... pairs) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            fields.put(pairs[i], pairs[i + 1]);
+        }
+        return fields;
+    }
+
+    @Test
+    @DisplayName("WEB-01 WEB-05 WEB-13 WEB-14 the classic HT502 flow: dologin with P2, Login and gnkey=0b82 lands on BASIC "
+            + "SETTINGS with a session cookie; update stores the posted P-values; rs reboots")
+    void classicHt502Flow() throws Exception {
+        Browser browser = serve(DeviceModels.HT502);
+        HttpResponse<String> login = browser.post("/cgi-bin/dologin", form("P2", "admin", "Login", "Login", "gnkey", "0b82"));
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.headers().firstValue("Set-Cookie")).hasValueSatisfying(c -> assertThat(c).startsWith("session_id="));
+        assertThat(login.headers().firstValue("Server")).hasValue("Grandstream/1.10");
+        assertThat(login.body()).contains("<b>Grandstream Device Configuration</b>", "<h2>BASIC SETTINGS</h2>",
+                "ADVANCED SETTINGS", "FXS PORT1", "FXS PORT2");
+
+        HttpResponse<String> saved = browser.post("/cgi-bin/update", form("P47", "pbx.example.com", "P35", "1001",
+                "gnkey", "0b82", "update", "Update"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).contains("saved");
+        assertThat(device.store().get(47)).isEqualTo("pbx.example.com");
+        assertThat(device.store().get(35)).isEqualTo("1001");
+
+        HttpResponse<String> reboot = browser.get("/cgi-bin/rs");
+        assertThat(reboot.body()).contains("rebooting");
+        scheduler.runPending();
+        assertThat(device.power()).isEqualTo(PowerState.BOOTING);
+    }
+
+    @Test
+    @DisplayName("WEB-04 WEB-37 the scanner's HT813 flow: the login page's session_token, dologin as admin, the STATUS "
+            + "page's Software Version and Program -- version; a user login then doadminlogin for an admin page")
+    void scannerHt813Flow() throws Exception {
+        Browser browser = serve(DeviceModels.HT813);
+        assertThat(browser.get("/").body()).contains("<b>Grandstream Device Configuration</b>");
+        String loginPage = browser.get("/cgi-bin/login").body();
+        assertThat(loginPage).contains("name=\"username\"", "name=\"P2\"", "gnkey");
+        String token = Browser.token(loginPage);
+        assertThat(token).hasSize(32);
+
+        HttpResponse<String> status = browser.post("/cgi-bin/dologin", form("session_token", token, "username", "admin",
+                "P2", "admin", "Login", "Login", "gnkey", "0b82"));
+        assertThat(status.body()).contains("<b>Software Version: </b>", "STATUS", "FXS PORT", "FXO PORT");
+        Matcher version = Pattern.compile("Program\\s*--\\s*([0-9.]+)").matcher(status.body());
+        assertThat(version.find()).isTrue();
+        assertThat(version.group(1)).isEqualTo("1.0.9.1");
+        assertThat(status.body()).contains("<td>FXS</td><td><b>On Hook</b></td>");
+
+        Browser user = new Browser(web.uri());
+        HttpResponse<String> userLogin = user.post("/cgi-bin/dologin", form("session_token", token, "username", "user",
+                "P2", "123", "Login", "Login", "gnkey", "0b82"));
+        assertThat(userLogin.body()).contains("<b>Software Version: </b>").doesNotContain("ADVANCED SETTINGS");
+        assertThat(user.get("/cgi-bin/config").body()).as("an admin page asks for the admin password")
+                .contains("doadminlogin");
+        HttpResponse<String> admin = user.post("/cgi-bin/doadminlogin", form("P2", "admin", "Login", "Login",
+                "gnkey", "0b82", "page", "config"));
+        assertThat(admin.body()).contains("<h2>ADVANCED SETTINGS</h2>");
+    }
+
+    @Test
+    @DisplayName("WEB-15 HT813 Update keeps the change until Apply; a change that needs a reboot gets the reboot prompt")
+    void updateThenApply() throws Exception {
+        Browser browser = serve(DeviceModels.HT813);
+        String page = login(browser, "admin", "admin");
+        String token = Browser.token(page);
+        HttpResponse<String> updated = browser.post("/cgi-bin/update", form("P3", "Front Desk", "session_token", token,
+                "update", "Update"));
+        assertThat(updated.body()).contains("Press Apply");
+        assertThat(device.store().get(3)).as("not yet applied").isNotEqualTo("Front Desk");
+
+        HttpResponse<String> applied = browser.post("/cgi-bin/update", form("P901", "8080",
+                "session_token", Browser.token(updated.body()), "apply", "Apply"));
+        assertThat(applied.statusCode()).isEqualTo(200);
+        assertThat(device.store().get(3)).isEqualTo("Front Desk");
+        assertThat(device.store().get(901)).isEqualTo("8080");
+        assertThat(applied.body()).contains("need a reboot", "rebootForm");
+    }
+
+    @Test
+    @DisplayName("WEB-43 SEC-06 bad posts change nothing and say why: an unknown P-value, an out-of-range value, an "
+            + "over-long string, a stale token, an end user's write to an admin field, a viewer's write")
+    void badPosts() throws Exception {
+        Browser admin = serve(DeviceModels.HT813);
+        String token = Browser.token(login(admin, "admin", "admin"));
+        String before = device.store().get(47);
+
+        HttpResponse<String> unknown = admin.post("/cgi-bin/update", form("P47", "pbx.test", "P99999", "1",
+                "session_token", token, "apply", "Apply"));
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("P99999", "has no P-value");
+        HttpResponse<String> range = admin.post("/cgi-bin/update", form("P901", "70000",
+                "session_token", Browser.token(unknown.body()), "apply", "Apply"));
+        assertThat(range.statusCode()).isEqualTo(400);
+        assertThat(range.body()).contains("P901");
+        HttpResponse<String> longText = admin.post("/cgi-bin/update", form("P3", "x".repeat(300),
+                "session_token", Browser.token(range.body()), "apply", "Apply"));
+        assertThat(longText.statusCode()).isEqualTo(400);
+        HttpResponse<String> stale = admin.post("/cgi-bin/update", form("P47", "pbx.test",
+                "session_token", token, "apply", "Apply"));
+        assertThat(stale.statusCode()).isEqualTo(403);
+        assertThat(stale.body()).contains("session token");
+        assertThat(device.store().get(47)).isEqualTo(before);
+
+        Browser user = new Browser(web.uri());
+        String userToken = Browser.token(login(user, "user", "123"));
+        HttpResponse<String> userWrite = user.post("/cgi-bin/update", form("P47", "pbx.test",
+                "session_token", userToken, "apply", "Apply"));
+        assertThat(userWrite.statusCode()).isEqualTo(400);
+        assertThat(userWrite.body()).contains("only the administrator");
+
+        Browser viewer = new Browser(web.uri());
+        String viewerToken = Browser.token(login(viewer, "viewer", "viewer"));
+        HttpResponse<String> viewerWrite = viewer.post("/cgi-bin/update", form("P196", "4321",
+                "session_token", viewerToken, "apply", "Apply"));
+        assertThat(viewerWrite.statusCode()).isEqualTo(403);
+        assertThat(device.store().get(47)).isEqualTo(before);
+        assertThat(device.store().get(196)).isEqualTo("123");
+    }
+
+    @Test
+    @DisplayName("WEB-26 WEB-27 SEC-07 after five wrong passwords the HT813 login is locked for 15 minutes, "
+            + "api-get_lockouts says so, and the right password works again afterwards")
+    void lockout() throws Exception {
+        Browser browser = serve(DeviceModels.HT813);
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            assertThat(browser.post("/cgi-bin/dologin", form("username", "admin", "P2", "wrong")).body())
+                    .contains((5 - attempt) + " attempt");
+        }
+        assertThat(browser.post("/cgi-bin/dologin", form("username", "admin", "P2", "wrong")).body()).contains("locked");
+        assertThat(browser.post("/cgi-bin/dologin", form("username", "admin", "P2", "admin")).body())
+                .as("even the right password while locked").contains("locked");
+        assertThat(browser.get("/cgi-bin/api-get_lockouts").body()).contains("\"locked\":\"true\"");
+
+        scheduler.advance(Duration.ofMinutes(15).plusSeconds(1));
+        assertThat(login(browser, "admin", "admin")).contains("<b>Software Version: </b>");
+    }
+
+    @Test
+    @DisplayName("WEB-25 an HT813 session idle longer than the web session timeout (P28116) is over")
+    void sessionTimeout() throws Exception {
+        Browser browser = serve(DeviceModels.HT813);
+        login(browser, "admin", "admin");
+        assertThat(browser.get("/cgi-bin/config").body()).contains("<h2>ADVANCED SETTINGS</h2>");
+        scheduler.advance(Duration.ofMinutes(11));
+        assertThat(browser.get("/cgi-bin/config").body()).contains("name=\"P2\"").doesNotContain("<h2>ADVANCED SETTINGS</h2>");
+        assertThat(browser.get("/cgi-bin/api-get_sessioninfo").body()).contains("\"session_timeout\":\"true\"");
+    }
+
+    @Test
+    @DisplayName("WEB-09 SEC-16 password fields are never filled in, and exports leave passwords out")
+    void secretsStaySecret() throws Exception {
+        Browser browser = serve(DeviceModels.HT502);
+        device.store().apply(Map.of("P34", "sip-secret", "P47", "pbx.example.com"));
+        login(browser, "", "admin");
+        assertThat(browser.get("/cgi-bin/config_a1").body()).doesNotContain("sip-secret")
+                .contains("purposely not displayed");
+        HttpResponse<String> text = browser.get("/cgi-bin/download_cfg");
+        assertThat(text.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"config.txt\"");
+        assertThat(text.body()).contains("P47=pbx.example.com", "P34=\n").doesNotContain("sip-secret");
+        HttpResponse<String> xml = browser.get("/cgi-bin/download_cfg_xml");
+        assertThat(xml.body()).contains("<gs_provision version=\"1\">", "<P47>pbx.example.com</P47>",
+                "<mac>" + device.mac().compact() + "</mac>").doesNotContain("sip-secret");
+    }
+
+    @Test
+    @DisplayName("WEB-44 the values API of scripts: a JSON login with username and password, api.values.get and "
+            + "api.values.post in the {\"response\":...,\"body\":...} shape")
+    void valuesApi() throws Exception {
+        Browser browser = serve(DeviceModels.HT813);
+        HttpResponse<String> login = browser.post("/cgi-bin/dologin", form("username", "admin", "password", "admin"));
+        assertThat(login.body()).startsWith("{\"response\":\"success\"").contains("\"sid\"");
+        String sid = login.body().replaceAll(".*\"sid\":\"([0-9a-f]+)\".*", "$1");
+        HttpResponse<String> posted = browser.post("/cgi-bin/api.values.post", form("P47", "pbx.json.test", "sid", sid));
+        assertThat(posted.body()).isEqualTo("{\"response\":\"success\",\"body\":{\"status\":\"right\"}}");
+        HttpResponse<String> read = browser.post("/cgi-bin/api.values.get", form("request", "P47:P2", "sid", sid));
+        assertThat(read.body()).contains("\"P47\":\"pbx.json.test\"", "\"P2\":\"\"");
+        HttpResponse<String> bad = browser.post("/cgi-bin/api.values.post", form("P901", "0", "sid", sid));
+        assertThat(bad.body()).startsWith("{\"response\":\"error\"").contains("P901");
+        assertThat(new Browser(web.uri()).post("/cgi-bin/api.values.get", form("request", "P47")).body())
+                .contains("invalid session");
+    }
+
+    @Test
+    @DisplayName("RST-05 WEB-42 the end user may do the ISP-data reset from BASIC SETTINGS but not the full reset")
+    void resetByLevel() throws Exception {
+        Browser user = serve(DeviceModels.HT813);
+        String token = Browser.token(login(user, "user", "123"));
+        HttpResponse<String> full = user.post("/cgi-bin/unit_reset", form("reset_type", "0", "session_token", token));
+        assertThat(full.statusCode()).isEqualTo(403);
+        String fresh = Browser.token(user.get("/cgi-bin/config2").body());
+        HttpResponse<String> isp = user.post("/cgi-bin/unit_reset", form("reset_type", "1", "session_token", fresh));
+        assertThat(isp.body()).contains("rebooting");
+    }
+
+    /** Logs in through the login form (with a username on the HT813 when given); the landing page. */
+    private String login(Browser browser, String username, String password) throws Exception {
+        String token = Browser.token(browser.get("/cgi-bin/login").body());
+        Map<String, String> fields = form("P2", password, "Login", "Login", "gnkey", "0b82");
+        if (!username.isEmpty()) {
+            fields.put("username", username);
+            fields.put("session_token", token);
+        }
+        return browser.post("/cgi-bin/dologin", fields).body();
+    }
+}
