@@ -38,7 +38,7 @@ final class Html {
             + ".banner{background:#1b3e6f;color:#fff;padding:10px 16px;font-size:18px}"
             + ".tabs{background:#d9e2ef;padding:6px 16px}.tabs a{margin-right:18px;color:#1b3e6f;font-weight:bold;"
             + "text-decoration:none}.tabs a.current{text-decoration:underline}"
-            + "h2{margin:14px 16px;font-size:16px}table.form{margin:0 16px;border-collapse:collapse}"
+            + "h2{margin:14px 16px;font-size:16px}h3{margin:14px 16px 6px;font-size:14px}p{margin:8px 16px}table.form{margin:0 16px;border-collapse:collapse}"
             + "table.form td{padding:4px 10px;border-bottom:1px solid #e4e8ef;vertical-align:top}"
             + "table.form td.label{width:330px;font-weight:bold}.buttons{margin:16px}"
             + ".error{color:#b00020;margin:0 16px}.note{color:#555;font-size:11px}"

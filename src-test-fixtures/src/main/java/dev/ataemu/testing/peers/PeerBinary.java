@@ -9,13 +9,13 @@ import java.nio.file.Path;
  * interoperability test looks green in CI, so the message names the Debian package to install
  * ({@code .ci/run} installs them).
  */
-final class PeerBinary {
+public final class PeerBinary {
 
     private PeerBinary() {
     }
 
     /** The executable at its Debian path, else the first of that name on the {@code PATH}. */
-    static Path require(String debianPath, String debianPackage) {
+    public static Path require(String debianPath, String debianPackage) {
         Path usual = Path.of(debianPath);
         if (Files.isExecutable(usual)) {
             return usual;
