@@ -14,8 +14,10 @@ public final class DeviceWeb {
     }
 
     public static WebServer server(Device device, InetSocketAddress address) {
+        dev.ataemu.web.ui.DeviceUi pages = new dev.ataemu.web.ui.DeviceUi(device);
         return new WebServer(device.mac().compact(), address, server ->
-                EventsSockets.upgradeHandler(server, device, new Handler.Sequence(new EmulatorApiHandler(device),
-                        new dev.ataemu.web.ui.DeviceUi(device))));
+                EventsSockets.upgradeHandler(server, device, new Handler.Sequence(
+                        new EmulatorApiHandler(device, pages::adminSession),
+                        new dev.ataemu.web.panel.PanelHandler(pages::adminSession), pages), pages::adminSession));
     }
 }

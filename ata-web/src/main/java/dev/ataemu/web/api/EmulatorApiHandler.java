@@ -29,11 +29,18 @@ public final class EmulatorApiHandler extends Handler.Abstract {
 
     private final Device device;
     private final BasicAuth auth;
+    private final java.util.function.Predicate<Request> adminSession;
     private final HardwareRoutes hardware;
 
     public EmulatorApiHandler(Device device) {
+        this(device, request -> false);
+    }
+
+    /** {@code adminSession} also lets in a browser logged in to the device's pages as the administrator. */
+    public EmulatorApiHandler(Device device, java.util.function.Predicate<Request> adminSession) {
         this.device = device;
         this.auth = adminAuth(device);
+        this.adminSession = adminSession;
         this.hardware = new HardwareRoutes(device);
     }
 
@@ -48,7 +55,7 @@ public final class EmulatorApiHandler extends Handler.Abstract {
         if (!path.startsWith(PREFIX)) {
             return false;
         }
-        if (!auth.allows(request)) {
+        if (!auth.allows(request) && !adminSession.test(request)) {
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, auth.challenge());
             JsonResponses.error(response, 401, "the emulator API needs the admin user and password", callback);
             return true;

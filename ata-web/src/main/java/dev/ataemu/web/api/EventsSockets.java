@@ -19,11 +19,17 @@ public final class EventsSockets {
 
     /** Wraps {@code next}: WebSocket upgrades of the events path are taken here, all else goes on. */
     public static Handler upgradeHandler(Server server, Device device, Handler next) {
+        return upgradeHandler(server, device, next, request -> false);
+    }
+
+    /** The same; {@code adminSession} also lets in a browser logged in to the device's pages as the administrator. */
+    public static Handler upgradeHandler(Server server, Device device, Handler next,
+            java.util.function.Predicate<org.eclipse.jetty.server.Request> adminSession) {
         BasicAuth auth = EmulatorApiHandler.adminAuth(device);
         WebSocketUpgradeHandler upgrade = WebSocketUpgradeHandler.from(server, container -> {
             container.setIdleTimeout(Duration.ofHours(1));
             container.addMapping(PATH, (request, response, callback) -> {
-                if (!auth.allows(request)) {
+                if (!auth.allows(request) && !adminSession.test(request)) {
                     response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, auth.challenge());
                     Response.writeError(request, response, callback, 401, "the events socket needs the admin user and password");
                     return null;

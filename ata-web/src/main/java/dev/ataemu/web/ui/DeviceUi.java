@@ -52,6 +52,12 @@ public final class DeviceUi extends Handler.Abstract {
                 () -> store.getIntOr(LOCKOUT_MINUTES, 0));
     }
 
+    /** Whether the request comes from a browser logged in to these pages as the administrator. */
+    public boolean adminSession(Request request) {
+        return session(request, FormBody.parse(request.getHttpURI().getQuery()))
+                .filter(session -> session.level() == WebLevel.ADMIN).isPresent();
+    }
+
     private ModelCatalog catalog() {
         return device.store().catalog();
     }
