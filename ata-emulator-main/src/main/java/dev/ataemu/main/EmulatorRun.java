@@ -42,6 +42,9 @@ final class EmulatorRun {
         this.err = err;
     }
 
+    private static final int WEB_ACCESS_MODE = 1650;
+    private static final int HTTPS_PORT = 27010;
+
     int runUntilStopped() {
         DeviceFolder folder;
         try {
@@ -62,7 +65,13 @@ final class EmulatorRun {
         }
 
         int httpPort = options.httpPort().orElseGet(() -> device.store().getInt(SystemParameters.HTTP_PORT));
-        WebServer web = DeviceWeb.server(device, new InetSocketAddress(options.bind(), httpPort));
+        // "Web Access Mode" (HT813 P1650) HTTPS: the pages are served over TLS at "HTTPS Web Port" (P27010) too.
+        boolean https = device.store().catalog().find(WEB_ACCESS_MODE).isPresent()
+                && device.store().getInt(WEB_ACCESS_MODE) == 0;
+        WebServer web = https
+                ? DeviceWeb.server(device, new InetSocketAddress(options.bind(), httpPort),
+                        new InetSocketAddress(options.bind(), device.store().getInt(HTTPS_PORT)))
+                : DeviceWeb.server(device, new InetSocketAddress(options.bind(), httpPort));
         try {
             web.start();
         } catch (WebServerException e) {
@@ -85,7 +94,8 @@ final class EmulatorRun {
             if (!ready.await(BOOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("{} did not finish booting within {} s", device.mac(), BOOT_WAIT_SECONDS);
             }
-            out.println(startLine(device, web.uri(), folder));
+            out.println(startLine(device, web.uri(), folder) + web.httpsPort().stream()
+                    .mapToObj(port -> "  https port " + port).findFirst().orElse(""));
             HostAudio audio = new HostAudio();
             if (options.audio()) {
                 audio.connect(device.handset(1), err);

@@ -13,6 +13,17 @@ public final class DeviceWeb {
     private DeviceWeb() {
     }
 
+    /**
+     * The same, with HTTPS at {@code https} as well, on a certificate of the device's own, made
+     * anew at each start and named by its MAC (SEC-04).
+     */
+    public static WebServer server(Device device, InetSocketAddress address, InetSocketAddress https) {
+        WebServer web = server(device, address);
+        dev.ataemu.sip.stack.TlsIdentity identity = dev.ataemu.sip.stack.TlsIdentity.selfSigned(device.mac().compact());
+        web.https(https, identity.keyStore(), identity.password());
+        return web;
+    }
+
     public static WebServer server(Device device, InetSocketAddress address) {
         dev.ataemu.web.ui.DeviceUi pages = new dev.ataemu.web.ui.DeviceUi(device);
         return new WebServer(device.mac().compact(), address, server ->

@@ -32,6 +32,31 @@ public final class WebServer implements AutoCloseable {
         server.setStopAtShutdown(false);
     }
 
+    private ServerConnector secure;
+
+    /**
+     * Also serves HTTPS at {@code httpsAddress} with the certificate and key in {@code keyStore}
+     * (call before {@link #start}).
+     */
+    public void https(InetSocketAddress httpsAddress, java.security.KeyStore keyStore, char[] password) {
+        org.eclipse.jetty.util.ssl.SslContextFactory.Server tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Server();
+        tls.setKeyStore(keyStore);
+        tls.setKeyStorePassword(new String(password));
+        org.eclipse.jetty.server.HttpConfiguration config = new org.eclipse.jetty.server.HttpConfiguration();
+        // The certificate names the device, not the address it is reached at: no SNI host check.
+        config.addCustomizer(new org.eclipse.jetty.server.SecureRequestCustomizer(false));
+        secure = new ServerConnector(server, 1, 1, new org.eclipse.jetty.server.SslConnectionFactory(tls, "http/1.1"),
+                new org.eclipse.jetty.server.HttpConnectionFactory(config));
+        secure.setHost(httpsAddress.getHostString());
+        secure.setPort(httpsAddress.getPort());
+        server.addConnector(secure);
+    }
+
+    /** The HTTPS port, when {@link #https} added one. */
+    public java.util.OptionalInt httpsPort() {
+        return secure == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(secure.getLocalPort());
+    }
+
     /** Starts listening, or says plainly why it cannot. */
     public void start() throws WebServerException {
         try {

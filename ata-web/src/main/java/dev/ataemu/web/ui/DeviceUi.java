@@ -348,9 +348,9 @@ public final class DeviceUi extends Handler.Abstract {
         if (actor(form, request, response, callback, true).isEmpty()) {
             return;
         }
-        html(response, 200, LoginPages.rebooting(), callback);
         sessions.logout();
         device.reboot();
+        html(response, 200, LoginPages.rebooting(), callback);
     }
 
     private void reset(FormBody form, Request request, Response response, Callback callback) {
@@ -368,9 +368,9 @@ public final class DeviceUi extends Handler.Abstract {
         if (actor(form, request, response, callback, userMay).isEmpty()) {
             return;
         }
-        html(response, 200, LoginPages.rebooting(), callback);
         sessions.logout();
         device.factoryReset(ResetType.fromCode(code));
+        html(response, 200, LoginPages.rebooting(), callback);
     }
 
     private void export(Request request, FormBody form, Response response, Callback callback, boolean xml) {

@@ -266,4 +266,61 @@ class WebPagesTest {
         }
         return browser.post("/cgi-bin/dologin", fields).body();
     }
+
+    @Test
+    @DisplayName("SEC-03 SEC-04 WEB-22 the pages over HTTPS, on a certificate of the device's own named by its MAC")
+    void https() throws Exception {
+        device = Device.inFolder(DeviceFolder.locate(dataDir, DeviceModels.HT813, Optional.empty(), new Random(5)),
+                ParameterCatalog.builtIn(), scheduler);
+        device.powerOn();
+        scheduler.advance(Duration.ofSeconds(60));
+        web = DeviceWeb.server(device, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        web.start();
+        javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
+        java.security.cert.X509Certificate[][] seen = new java.security.cert.X509Certificate[1][];
+        trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509ExtendedTrustManager() {
+            // The device's certificate is self-signed and names the device, not 127.0.0.1: record it, check nothing.
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
+                seen[0] = chain;
+            }
+
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type, java.net.Socket s) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type, java.net.Socket s) {
+                seen[0] = chain;
+            }
+
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type,
+                    javax.net.ssl.SSLEngine engine) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type,
+                    javax.net.ssl.SSLEngine engine) {
+                seen[0] = chain;
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        }}, null);
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().sslContext(trustAll).build();
+        java.net.URI uri = java.net.URI.create("https://127.0.0.1:" + web.httpsPort().getAsInt() + "/cgi-bin/login");
+        HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("name=\"P2\"");
+        assertThat(seen[0][0].getSubjectX500Principal().getName()).contains(device.mac().compact());
+    }
 }
