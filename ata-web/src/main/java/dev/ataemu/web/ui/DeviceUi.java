@@ -89,6 +89,8 @@ public final class DeviceUi extends Handler.Abstract {
             case "rs" -> reboot(form, request, response, callback);
             case "unit_reset" -> reset(form, request, response, callback);
             case "download_cfg" -> export(request, form, response, callback, false);
+            case "cfg_page" -> uploadPage(form, request, response, callback);
+            case "upload_cfg" -> upload(form, request, response, callback);
             case "download_cfg_xml" -> export(request, form, response, callback, true);
             case "api-get_system_status" -> json(response, UiJson.results(Map.of("vsz", "19000", "command", "ata")), callback);
             case "api-get_provision_status" ->
@@ -230,6 +232,11 @@ public final class DeviceUi extends Handler.Abstract {
             if (page == UiPage.BASIC && ht813() && session.level() != WebLevel.VIEWER) {
                 body += LoginPages.resetForm(session.token());
             }
+            if (page == UiPage.ADVANCED && session.level() == WebLevel.ADMIN) {
+                body += "<p><a href=\"/cgi-bin/cfg_page\" id=\"upload\">Upload a configuration file</a> &nbsp; "
+                        + "Download the configuration: <a href=\"/cgi-bin/download_cfg\">text</a>, "
+                        + "<a href=\"/cgi-bin/download_cfg_xml\">XML</a></p>\n";
+            }
         }
         if (session.level() != WebLevel.VIEWER) {
             body += LoginPages.rebootForm(ht813() ? session.token() : "");
@@ -287,9 +294,7 @@ public final class DeviceUi extends Handler.Abstract {
         }
         changes.putAll(outcome.changes());
         try {
-            var changed = device.store().apply(changes);
-            boolean reboot = changed.changes().keySet().stream()
-                    .anyMatch(number -> catalog().find(number).map(d -> d.rebootRequired()).orElse(false));
+            boolean reboot = device.store().apply(changes).rebootRequired();
             html(response, 200, LoginPages.saved(ht813(), reboot, ht813() ? session.token() : ""), callback);
         } catch (RejectedChangesException e) {
             Map<String, String> problems = new LinkedHashMap<>();
@@ -386,6 +391,44 @@ public final class DeviceUi extends Handler.Abstract {
         response.getHeaders().put("Content-Disposition", "attachment; filename=\"" + file + "\"");
         response.setStatus(200);
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
+    }
+
+    // --- configuration upload -----------------------------------------------------------------
+
+    private void uploadPage(FormBody form, Request request, Response response, Callback callback) {
+        Optional<WebSessions.Session> session = session(request, form);
+        if (session.isEmpty() || session.get().level() != WebLevel.ADMIN) {
+            html(response, 200, LoginPages.login(ht813(), sessionToken(), "Log in as the administrator."), callback);
+            return;
+        }
+        html(response, 200, Html.page("Upload Configuration", UiPage.STATUS.tabs(catalog().modelId(), WebLevel.ADMIN),
+                ConfigUpload.form(ht813() ? session.get().token() : "")), callback);
+    }
+
+    /** A config file from the browser (multipart, field {@code file}) or sent as the body itself. */
+    private void upload(FormBody form, Request request, Response response, Callback callback) {
+        Optional<WebSessions.Session> session = actor(form, request, response, callback, false);
+        if (session.isEmpty()) {
+            return;
+        }
+        String content;
+        try {
+            content = ConfigUpload.content(request);
+        } catch (IOException e) {
+            html(response, 400, Html.page("Upload Configuration", "", "<p class=\"error\">" + Html.escape(e.getMessage())
+                    + "</p>"), callback);
+            return;
+        }
+        try {
+            dev.ataemu.core.config.ConfigFiles.Applied applied = dev.ataemu.core.config.ConfigFiles.apply(device.store(), content);
+            synchronized (pending) {
+                pending.clear();
+            }
+            html(response, 200, ConfigUpload.done(applied, ht813() ? session.get().token() : ""), callback);
+        } catch (IllegalArgumentException | RejectedChangesException e) {
+            html(response, 400, Html.page("Upload Configuration", "", "<p class=\"error\" id=\"refused\">The file was "
+                    + "refused and nothing changed: " + Html.escape(e.getMessage()) + "</p>"), callback);
+        }
     }
 
     // --- the values API -----------------------------------------------------------------------

@@ -43,6 +43,16 @@ final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs one file as the multipart form field {@code file}, as a browser's upload does. */
+    HttpResponse<String> upload(String path, String fileName, String content) throws Exception {
+        String boundary = "----emulatortest" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" + boundary + "--\r\n";
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The hidden session_token of a page, as scripts scrape it ("" when the page has none). */
     static String token(String page) {
         Matcher matcher = TOKEN.matcher(page);

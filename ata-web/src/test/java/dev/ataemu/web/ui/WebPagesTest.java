@@ -256,6 +256,32 @@ class WebPagesTest {
         assertThat(isp.body()).contains("rebooting");
     }
 
+    @Test
+    @DisplayName("WEB-44 a configuration file uploaded from the page, text or XML, is taken whole; other models' "
+            + "P-values are passed over; one bad value refuses the file and changes nothing")
+    void configUpload() throws Exception {
+        Browser browser = serve(DeviceModels.HT813);
+        login(browser, "admin", "admin");
+        String page = browser.get("/cgi-bin/cfg_page").body();
+        String action = page.replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
+        HttpResponse<String> text = browser.upload(action, "config.txt", "# from a PBX\nP47 = pbx.upload.test\n"
+                + "P3 = Reception\nP99999 = other model\n");
+        assertThat(text.statusCode()).isEqualTo(200);
+        assertThat(text.body()).contains("2 values changed", "P99999");
+        assertThat(device.store().get(47)).isEqualTo("pbx.upload.test");
+
+        String again = browser.get("/cgi-bin/cfg_page").body().replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
+        HttpResponse<String> xml = browser.upload(again, "cfg.xml", "<?xml version=\"1.0\"?><gs_provision version=\"1\">"
+                + "<config version=\"1\"><P47>pbx.xml.test</P47><P901>70000</P901></config></gs_provision>");
+        assertThat(xml.statusCode()).isEqualTo(400);
+        assertThat(xml.body()).contains("nothing changed", "P901");
+        assertThat(device.store().get(47)).as("the whole file was refused").isEqualTo("pbx.upload.test");
+
+        String stale = browser.upload("/cgi-bin/upload_cfg?session_token=0000", "config.txt", "P47 = x.test\n").body();
+        assertThat(stale).contains("session token");
+        assertThat(device.store().get(47)).isEqualTo("pbx.upload.test");
+    }
+
     /** Logs in through the login form (with a username on the HT813 when given); the landing page. */
     private String login(Browser browser, String username, String password) throws Exception {
         String token = Browser.token(browser.get("/cgi-bin/login").body());

@@ -1,0 +1,51 @@
+package dev.ataemu.core.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A configuration file taken into the store whole, as the device takes one from the web page's
+ * upload (and, later, from provisioning): text ({@code P47 = ...}) or XML ({@code gs_provision}).
+ * P-values this model does not have are passed over, as the firmware passes over a template's
+ * entries for other models; a value the store refuses refuses the whole file.
+ */
+public final class ConfigFiles {
+
+    /** What a file changed, and the entries passed over because the model has no such P-value. */
+    public record Applied(ChangeSet changes, List<String> ignored) {
+    }
+
+    private ConfigFiles() {
+    }
+
+    /** Whichever format {@code content} is in. */
+    public static ConfigText.Parsed parse(String content) {
+        return content.stripLeading().startsWith("<") ? ConfigXml.parse(content) : ConfigText.parse(content);
+    }
+
+    /**
+     * Applies {@code content} to {@code store}.
+     *
+     * @throws IllegalArgumentException when the file cannot be read (nothing is stored)
+     * @throws RejectedChangesException when a value is refused (nothing is stored)
+     */
+    public static Applied apply(ParameterStore store, String content) {
+        ConfigText.Parsed parsed = parse(content);
+        if (!parsed.unreadable().isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", parsed.unreadable()));
+        }
+        Map<String, String> known = new LinkedHashMap<>();
+        List<String> ignored = new ArrayList<>();
+        parsed.entries().forEach((key, value) -> {
+            var number = ParameterKeys.parse(key);
+            if (number.isPresent() && store.catalog().find(number.getAsInt()).isPresent()) {
+                known.put(key, value);
+            } else {
+                ignored.add(key);
+            }
+        });
+        return new Applied(store.apply(known), ignored);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.ataemu.core.config;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * The Grandstream XML config format (INTERFACES 3.2):
+ * {@code <gs_provision version="1"><mac>...</mac><config version="1"><P47>...</P47>...</config>}.
+ * Read with external entities and DTDs refused, as any file from the network must be.
+ */
+public final class ConfigXml {
+
+    private ConfigXml() {
+    }
+
+    /** The entries of the {@code config} element in file order ({@code P47} to its text); what was not read, and why. */
+    public static ConfigText.Parsed parse(String xml) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        List<String> unreadable = new ArrayList<>();
+        Document document;
+        try {
+            document = builder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            unreadable.add("not a readable XML config: " + e.getMessage());
+            return new ConfigText.Parsed(entries, unreadable);
+        }
+        Element root = document.getDocumentElement();
+        if (!"gs_provision".equals(root.getTagName())) {
+            unreadable.add("the root element is <" + root.getTagName() + ">, not <gs_provision>");
+            return new ConfigText.Parsed(entries, unreadable);
+        }
+        NodeList configs = root.getElementsByTagName("config");
+        if (configs.getLength() == 0) {
+            unreadable.add("no <config> element");
+            return new ConfigText.Parsed(entries, unreadable);
+        }
+        NodeList children = configs.item(0).getChildNodes();
+        for (int i = 0; i < children.getLength(); i++) {
+            Node child = children.item(i);
+            if (child instanceof Element element) {
+                entries.put(element.getTagName(), element.getTextContent());
+            }
+        }
+        return new ConfigText.Parsed(entries, unreadable);
+    }
+
+    private static DocumentBuilder builder() throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setXIncludeAware(false);
+        factory.setExpandEntityReferences(false);
+        return factory.newDocumentBuilder();
+    }
+}
