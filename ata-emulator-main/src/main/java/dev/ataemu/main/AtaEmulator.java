@@ -60,6 +60,11 @@ public final class AtaEmulator implements Callable<Integer> {
             description = "The device's WAN address (default: the host's primary IPv4 address).")
     InetAddress bind;
 
+    @Option(names = "--lan-bind", paramLabel = "ADDRESS", converter = BindAddressConverter.class,
+            description = {"The device's LAN-side address: its web pages answer there too, and on the WAN side",
+                "(--bind) only when \"WAN side HTTP access\" (P190) allows."})
+    InetAddress lanBind;
+
     @Option(names = "--dns", paramLabel = "IP[:PORT]", converter = DnsServerConverter.class,
             description = {"A DNS server the device's network offers, as a DHCP lease would (repeatable; port 53 by default).",
                 "The device's own DNS settings (P21-P28, P92-P95) come first; without either the host's resolvers answer."})
@@ -98,7 +103,8 @@ public final class AtaEmulator implements Callable<Integer> {
             return EXIT_USAGE;
         }
         RunOptions options = new RunOptions(model, Optional.ofNullable(mac), dataDir,
-                bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(httpPort), settings, audio,
+                bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(lanBind), Optional.ofNullable(httpPort),
+                settings, audio,
                 List.copyOf(dns));
         return new EmulatorRun(options, out(), err()).runUntilStopped();
     }

@@ -68,10 +68,10 @@ final class EmulatorRun {
         // "Web Access Mode" (HT813 P1650) HTTPS: the pages are served over TLS at "HTTPS Web Port" (P27010) too.
         boolean https = device.store().catalog().find(WEB_ACCESS_MODE).isPresent()
                 && device.store().getInt(WEB_ACCESS_MODE) == 0;
-        WebServer web = https
-                ? DeviceWeb.server(device, new InetSocketAddress(options.bind(), httpPort),
-                        new InetSocketAddress(options.bind(), device.store().getInt(HTTPS_PORT)))
-                : DeviceWeb.server(device, new InetSocketAddress(options.bind(), httpPort));
+        WebServer web = DeviceWeb.server(device, new DeviceWeb.Addresses(new InetSocketAddress(options.bind(), httpPort),
+                https ? java.util.Optional.of(new InetSocketAddress(options.bind(), device.store().getInt(HTTPS_PORT)))
+                        : java.util.Optional.empty(),
+                options.lanBind()));
         try {
             web.start();
         } catch (WebServerException e) {

@@ -13,6 +13,7 @@ record RunOptions(
         Optional<MacAddress> mac,
         Path dataDir,
         InetAddress bind,
+        Optional<InetAddress> lanBind,
         Optional<Integer> httpPort,
         Map<String, String> settings,
         boolean audio,

@@ -1,34 +1,54 @@
 package dev.ataemu.web;
 
 import dev.ataemu.core.device.Device;
+import dev.ataemu.sip.stack.TlsIdentity;
 import dev.ataemu.web.api.EmulatorApiHandler;
 import dev.ataemu.web.api.EventsSockets;
+import dev.ataemu.web.panel.PanelHandler;
 import dev.ataemu.web.server.WebServer;
+import dev.ataemu.web.ui.DeviceUi;
+import dev.ataemu.web.ui.WanAccess;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 import org.eclipse.jetty.server.Handler;
 
 /** The web server of one device, with every handler it serves. */
 public final class DeviceWeb {
 
+    /**
+     * Where a device's web server listens: HTTP on its WAN side; optionally HTTPS, and the same
+     * pages on a LAN-side address (then the WAN side serves them only as P190 allows).
+     */
+    public record Addresses(InetSocketAddress http, Optional<InetSocketAddress> https, Optional<InetAddress> lan) {
+        public static Addresses http(InetSocketAddress http) {
+            return new Addresses(http, Optional.empty(), Optional.empty());
+        }
+    }
+
     private DeviceWeb() {
     }
 
-    /**
-     * The same, with HTTPS at {@code https} as well, on a certificate of the device's own, made
-     * anew at each start and named by its MAC (SEC-04).
-     */
-    public static WebServer server(Device device, InetSocketAddress address, InetSocketAddress https) {
-        WebServer web = server(device, address);
-        dev.ataemu.sip.stack.TlsIdentity identity = dev.ataemu.sip.stack.TlsIdentity.selfSigned(device.mac().compact());
-        web.https(https, identity.keyStore(), identity.password());
-        return web;
+    public static WebServer server(Device device, InetSocketAddress address) {
+        return server(device, Addresses.http(address));
     }
 
-    public static WebServer server(Device device, InetSocketAddress address) {
-        dev.ataemu.web.ui.DeviceUi pages = new dev.ataemu.web.ui.DeviceUi(device);
-        return new WebServer(device.mac().compact(), address, server ->
+    /**
+     * The server at {@code addresses}; HTTPS, when asked for, on a certificate of the device's own,
+     * made anew at each start and named by its MAC (SEC-04).
+     */
+    public static WebServer server(Device device, Addresses addresses) {
+        DeviceUi pages = new DeviceUi(device);
+        WanAccess wan = new WanAccess(device, addresses.lan());
+        WebServer web = new WebServer(device.mac().compact(), addresses.http(), server ->
                 EventsSockets.upgradeHandler(server, device, new Handler.Sequence(
-                        new EmulatorApiHandler(device, pages::adminSession),
-                        new dev.ataemu.web.panel.PanelHandler(pages::adminSession), pages), pages::adminSession));
+                        new EmulatorApiHandler(device, pages::adminSession), wan,
+                        new PanelHandler(pages::adminSession), pages), pages::adminSession));
+        addresses.lan().ifPresent(lan -> web.http(new InetSocketAddress(lan, addresses.http().getPort())));
+        addresses.https().ifPresent(https -> {
+            TlsIdentity identity = TlsIdentity.selfSigned(device.mac().compact());
+            web.https(https, identity.keyStore(), identity.password());
+        });
+        return web;
     }
 }

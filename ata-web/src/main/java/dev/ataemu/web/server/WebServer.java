@@ -33,6 +33,21 @@ public final class WebServer implements AutoCloseable {
     }
 
     private ServerConnector secure;
+    private final java.util.List<ServerConnector> others = new java.util.ArrayList<>();
+
+    /** Also serves HTTP at {@code otherAddress} (the device's LAN side); call before {@link #start}. */
+    public void http(InetSocketAddress otherAddress) {
+        ServerConnector other = new ServerConnector(server, 1, 1);
+        other.setHost(otherAddress.getHostString());
+        other.setPort(otherAddress.getPort());
+        server.addConnector(other);
+        others.add(other);
+    }
+
+    /** The ports of the connectors {@link #http(InetSocketAddress)} added, in order. */
+    public java.util.List<Integer> otherPorts() {
+        return others.stream().map(ServerConnector::getLocalPort).toList();
+    }
 
     /**
      * Also serves HTTPS at {@code httpsAddress} with the certificate and key in {@code keyStore}

@@ -282,6 +282,32 @@ class WebPagesTest {
         assertThat(device.store().get(47)).isEqualTo("pbx.upload.test");
     }
 
+    @Test
+    @DisplayName("WEB-17 WEB-18 SEC-08 with a LAN side the HT502's pages answer there, and on the WAN side only when "
+            + "WAN side HTTP access (P190) is Yes; the emulator API answers on both")
+    void wanSideAccess() throws Exception {
+        device = Device.inFolder(DeviceFolder.locate(dataDir, DeviceModels.HT502, Optional.empty(), new Random(5)),
+                ParameterCatalog.builtIn(), scheduler);
+        device.powerOn();
+        scheduler.advance(Duration.ofSeconds(60));
+        InetAddress lan = InetAddress.getByName("127.0.0.2");
+        web = DeviceWeb.server(device, new DeviceWeb.Addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.empty(), Optional.of(lan)));
+        web.start();
+        Browser wanSide = new Browser(web.uri());
+        Browser lanSide = new Browser(java.net.URI.create("http://127.0.0.2:" + web.otherPorts().get(0) + "/"));
+
+        HttpResponse<String> refused = wanSide.get("/cgi-bin/login");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("P190");
+        assertThat(lanSide.get("/cgi-bin/login").statusCode()).isEqualTo(200);
+        assertThat(wanSide.get("/api/emulator/state").statusCode()).as("the emulator API: 401, not the WAN refusal")
+                .isEqualTo(401);
+
+        device.store().apply(Map.of("P190", "1"));
+        assertThat(wanSide.get("/cgi-bin/login").statusCode()).isEqualTo(200);
+    }
+
     /** Logs in through the login form (with a username on the HT813 when given); the landing page. */
     private String login(Browser browser, String username, String password) throws Exception {
         String token = Browser.token(browser.get("/cgi-bin/login").body());
@@ -300,8 +326,8 @@ class WebPagesTest {
                 ParameterCatalog.builtIn(), scheduler);
         device.powerOn();
         scheduler.advance(Duration.ofSeconds(60));
-        web = DeviceWeb.server(device, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        web = DeviceWeb.server(device, new DeviceWeb.Addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), Optional.empty()));
         web.start();
         javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
         java.security.cert.X509Certificate[][] seen = new java.security.cert.X509Certificate[1][];
