@@ -21,9 +21,10 @@ public final class Earpiece {
         taps.forEach(tap -> tap.accept(frame));
     }
 
-    /** Hears each frame as it arrives (a loudspeaker, a browser panel). */
-    public void tap(java.util.function.Consumer<short[]> listener) {
+    /** Hears each frame as it arrives (a loudspeaker, a browser panel); running the result stops it. */
+    public Runnable tap(java.util.function.Consumer<short[]> listener) {
         taps.add(listener);
+        return () -> taps.remove(listener);
     }
 
     /** The last {@code ms} milliseconds heard (less when less was heard), oldest sample first. */

@@ -9,10 +9,15 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
-/** Serves {@code /api/emulator/events} as a WebSocket, for the administrator only. */
+/**
+ * Serves {@code /api/emulator/events} and each handset's {@code /api/emulator/ports/{n}/audio} as
+ * WebSockets, for the administrator only.
+ */
 public final class EventsSockets {
 
     public static final String PATH = EmulatorApiHandler.PREFIX + "events";
+    /** A handset's audio: {@code /api/emulator/ports/1/audio} (a regular expression path spec). */
+    static final String AUDIO_PATHS = "^/api/emulator/ports/[0-9]/audio$";
 
     private EventsSockets() {
     }
@@ -35,6 +40,21 @@ public final class EventsSockets {
                     return null;
                 }
                 return new EventsSocket(device);
+            });
+            container.addMapping(AUDIO_PATHS, (request, response, callback) -> {
+                if (!auth.allows(request) && !adminSession.test(request)) {
+                    response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, auth.challenge());
+                    Response.writeError(request, response, callback, 401, "the audio socket needs the admin user and password");
+                    return null;
+                }
+                String path = org.eclipse.jetty.server.Request.getPathInContext(request);
+                int port = Integer.parseInt(path.replaceAll("\\D+", " ").strip().split(" ")[0]);
+                try {
+                    return new AudioSocket(device.handset(port));
+                } catch (IllegalArgumentException notAPhone) {
+                    Response.writeError(request, response, callback, 409, notAPhone.getMessage());
+                    return null;
+                }
             });
         });
         upgrade.setHandler(next);

@@ -68,7 +68,9 @@ function drawPorts(state) {
           onclick: () => api("ports/" + n + "/hook", { state: $("hook-" + n).dataset.hook === "off" ? "on" : "off" }) }),
           " ", el("button", { id: "flash-" + n, textContent: "Flash", onclick: () => api("ports/" + n + "/flash", { ms: 500 }) })),
         keypad(n),
-        el("div", {}, el("span", { className: "mwi", id: "mwi-" + n }), " message waiting")));
+        el("div", {}, el("span", { className: "mwi", id: "mwi-" + n }), " message waiting"),
+        el("div", { className: "audio" }, el("button", { id: "audio-" + n, textContent: "Audio on",
+          onclick: () => toggleAudio(n) }), " ", el("span", { id: "audio-state-" + n, className: "note" }))));
       $("hook-" + n).dataset.hook = port.hook;
       api("ports/" + n + "/handset").then(handset => {
         showCallerId(n, handset.callerId);
@@ -144,6 +146,87 @@ function event(message) {
     case "pstn": showPstn(message.state, message.dialed); break;
     default: break;
   }
+}
+
+// The call audio in the browser (docs/emulator-api.md): the earpiece's 20 ms frames of 8 kHz 16-bit
+// PCM arrive on a WebSocket and play through Web Audio; the microphone, when the browser lends it,
+// goes back the same way into the mouthpiece.
+const audio = {};
+
+function toggleAudio(port) {
+  if (audio[port]) {
+    audio[port].stop();
+    return;
+  }
+  const context = new AudioContext({ sampleRate: 8000 });
+  const socket = new WebSocket((location.protocol === "https:" ? "wss://" : "ws://") + location.host
+    + "/api/emulator/ports/" + port + "/audio");
+  socket.binaryType = "arraybuffer";
+  const state = { heard: 0, sent: 0, level: -120, playAt: 0, microphone: null };
+  const show = () => {
+    $("audio-state-" + port).textContent = "heard " + state.heard + " frames, sent " + state.sent
+      + ", level " + state.level.toFixed(0) + " dBFS";
+    $("audio-state-" + port).dataset.heard = state.heard;
+    $("audio-state-" + port).dataset.sent = state.sent;
+    $("audio-state-" + port).dataset.level = state.level.toFixed(1);
+  };
+  socket.onmessage = message => {
+    const pcm = new Int16Array(message.data);
+    const buffer = context.createBuffer(1, pcm.length, 8000);
+    const samples = buffer.getChannelData(0);
+    let energy = 0;
+    for (let i = 0; i < pcm.length; i++) {
+      samples[i] = pcm[i] / 32768;
+      energy += samples[i] * samples[i];
+    }
+    state.heard++;
+    state.level = 10 * Math.log10(energy / pcm.length + 1e-12);
+    const source = context.createBufferSource();
+    source.buffer = buffer;
+    source.connect(context.destination);
+    // A little slack against network jitter; a late start begins again from now.
+    state.playAt = Math.max(state.playAt, context.currentTime + 0.06);
+    source.start(state.playAt);
+    state.playAt += buffer.duration;
+    if (state.heard % 5 === 0) {
+      show();
+    }
+  };
+  socket.onopen = () => {
+    $("audio-" + port).textContent = "Audio off";
+    show();
+    if (navigator.mediaDevices && navigator.mediaDevices.getUserMedia) {
+      navigator.mediaDevices.getUserMedia({ audio: true }).then(stream => {
+        const microphone = context.createMediaStreamSource(stream);
+        const tap = context.createScriptProcessor(1024, 1, 1);
+        let pending = [];
+        tap.onaudioprocess = event => {
+          const input = event.inputBuffer.getChannelData(0);
+          for (let i = 0; i < input.length; i++) {
+            pending.push(Math.max(-32768, Math.min(32767, Math.round(input[i] * 32767))));
+          }
+          while (pending.length >= 160 && socket.readyState === WebSocket.OPEN) {
+            socket.send(new Int16Array(pending.splice(0, 160)).buffer);
+            state.sent++;
+          }
+        };
+        microphone.connect(tap);
+        tap.connect(context.destination);
+        state.microphone = stream;
+      }).catch(() => { $("audio-state-" + port).title = "no microphone: the mouthpiece stays silent"; });
+    }
+  };
+  socket.onclose = () => state.stop();
+  state.stop = () => {
+    socket.close();
+    if (state.microphone) {
+      state.microphone.getTracks().forEach(track => track.stop());
+    }
+    context.close();
+    delete audio[port];
+    $("audio-" + port).textContent = "Audio on";
+  };
+  audio[port] = state;
 }
 
 function connect() {

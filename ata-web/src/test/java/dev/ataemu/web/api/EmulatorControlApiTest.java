@@ -282,6 +282,51 @@ class EmulatorControlApiTest {
     }
 
     @Test
+    @DisplayName("HW-32 a handset's audio socket sends what the earpiece hears, 20 ms of 8 kHz PCM a message, and "
+            + "takes what the mouthpiece says")
+    void audioSocket() throws Exception {
+        serve(DeviceModels.HT502);
+        LinkedBlockingQueue<Integer> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = api.http().newWebSocketBuilder()
+                .header("Authorization", api.authorization())
+                .buildAsync(URI.create(api.base().toString().replace("http:", "ws:") + "api/emulator/ports/1/audio"),
+                        new WebSocket.Listener() {
+                            @Override
+                            public CompletionStage<?> onBinary(WebSocket webSocket, java.nio.ByteBuffer data, boolean last) {
+                                frames.add(data.remaining());
+                                webSocket.request(1);
+                                return null;
+                            }
+                        })
+                .get(10, TimeUnit.SECONDS);
+        try {
+            device.handset(1).offHook();
+            scheduler.advance(Duration.ofMillis(400));
+            Integer first = frames.poll(5, TimeUnit.SECONDS);
+            assertThat(first).as("one 20 ms frame of 16-bit samples").isEqualTo(320);
+
+            // The key 5 said into the socket, as a microphone would: the line dials it.
+            dev.ataemu.media.dtmf.DtmfSender five = new dev.ataemu.media.dtmf.DtmfSender("5", 100, 100);
+            short[] frame = new short[160];
+            for (int n = 0; n < 10; n++) {
+                five.read(frame);
+                // Byte by byte: the JDK's client masks a buffer in its own byte order, so a little-endian
+                // ordered buffer would arrive with its bytes moved about.
+                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(320);
+                for (short sample : frame) {
+                    bytes.put((byte) sample).put((byte) (sample >> 8));
+                }
+                socket.sendBinary(bytes.flip(), true).get(5, TimeUnit.SECONDS);
+            }
+            Thread.sleep(200);
+            scheduler.advance(Duration.ofMillis(400));
+            assertThat(device.fxsLine(1).dialed()).isEqualTo("5");
+        } finally {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        }
+    }
+
+    @Test
     @DisplayName("HW-21 the events socket sends the state, then LED, hook and call changes as they happen")
     void eventsSocket() throws Exception {
         serve(DeviceModels.HT813);

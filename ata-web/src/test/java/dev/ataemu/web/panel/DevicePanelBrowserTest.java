@@ -123,4 +123,22 @@ class DevicePanelBrowserTest {
         browser.click(By.id("pstn-hangup"));
         browser.await(driver -> text("pstn-state").equals("idle"));
     }
+
+    @Test
+    @DisplayName("HW-32 the panel plays the call audio in the browser: with audio on and the handset lifted, the dial "
+            + "tone's frames arrive over the audio socket, and the browser's microphone goes back to the mouthpiece")
+    void callAudioInTheBrowser() throws Exception {
+        serve(DeviceModels.HT502);
+        browser.click(By.id("audio-1"));
+        browser.click(By.id("hook-1"));
+        browser.await(driver -> Integer.parseInt(java.util.Objects.requireNonNullElse(
+                driver.findElement(By.id("audio-state-1")).getDomAttribute("data-heard"), "0")) > 20);
+        double level = Double.parseDouble(browser.find(By.id("audio-state-1")).getDomAttribute("data-level"));
+        browser.await(driver -> Integer.parseInt(java.util.Objects.requireNonNullElse(
+                driver.findElement(By.id("audio-state-1")).getDomAttribute("data-sent"), "0")) > 10);
+        System.out.printf("panel audio: %s%n", text("audio-state-1"));
+        assertThat(level).as("dial tone, not silence").isGreaterThan(-40);
+        browser.click(By.id("hook-1"));
+        browser.click(By.id("audio-1"));
+    }
 }

@@ -44,7 +44,10 @@ public final class Chromium implements AutoCloseable {
         options.setBinary(browser.toFile());
         // Root in a container has no sandbox to drop into; /dev/shm may be small there.
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--lang=en-US");
+                "--window-size=1280,1000", "--lang=en-US",
+                // A fake microphone (a beeping tone) granted without asking, and sound that may start at once.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+                "--autoplay-policy=no-user-gesture-required");
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(WAIT);
