@@ -5,19 +5,15 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.device.Device;
-import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.DeviceModel;
 import dev.ataemu.core.device.DeviceModels;
 import dev.ataemu.core.device.PowerState;
 import dev.ataemu.media.audio.Wav;
 import dev.ataemu.media.dsp.Goertzel;
 import dev.ataemu.time.VirtualScheduler;
-import dev.ataemu.web.DeviceWeb;
+import dev.ataemu.web.ServedDevice;
 import dev.ataemu.web.server.WebServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -27,8 +23,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -53,12 +47,9 @@ class EmulatorControlApiTest {
     private ApiClient api;
 
     private ApiClient serve(DeviceModel model) throws Exception {
-        device = Device.inFolder(DeviceFolder.locate(dataDir, model, Optional.empty(), new Random(5)),
-                ParameterCatalog.builtIn(), scheduler);
-        device.powerOn();
-        scheduler.advance(Duration.ofSeconds(2));
-        web = DeviceWeb.server(device, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        web.start();
+        ServedDevice served = ServedDevice.start(dataDir, model, scheduler);
+        device = served.device;
+        web = served.web;
         api = new ApiClient(web.uri());
         return api;
     }

@@ -2,21 +2,14 @@ package dev.ataemu.web.panel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.device.Device;
-import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.DeviceModel;
 import dev.ataemu.core.device.DeviceModels;
-import dev.ataemu.core.device.PowerState;
 import dev.ataemu.testing.browser.Chromium;
 import dev.ataemu.time.RealTimeScheduler;
-import dev.ataemu.web.DeviceWeb;
+import dev.ataemu.web.ServedDevice;
 import dev.ataemu.web.server.WebServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -42,17 +35,11 @@ class DevicePanelBrowserTest {
 
     private String serve(DeviceModel model) throws Exception {
         scheduler = new RealTimeScheduler("panel-test");
-        device = Device.inFolder(DeviceFolder.locate(dataDir, model, Optional.empty(), new Random(5)),
-                ParameterCatalog.builtIn(), scheduler);
-        device.powerOn();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (device.power() != PowerState.READY && System.currentTimeMillis() < deadline) {
-            Thread.sleep(20);
-        }
-        web = DeviceWeb.server(device, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        web.start();
+        ServedDevice served = ServedDevice.startReal(dataDir, model, scheduler);
+        device = served.device;
+        web = served.web;
         browser = Chromium.start();
-        String base = web.uri().toString().replaceAll("/$", "");
+        String base = served.base();
         browser.open(base + "/cgi-bin/login");
         if (model == DeviceModels.HT813) {
             browser.choose("username", "admin");

@@ -2,22 +2,15 @@ package dev.ataemu.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.device.Device;
-import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.DeviceModel;
 import dev.ataemu.core.device.DeviceModels;
 import dev.ataemu.testing.browser.Chromium;
 import dev.ataemu.time.VirtualScheduler;
-import dev.ataemu.web.DeviceWeb;
+import dev.ataemu.web.ServedDevice;
 import dev.ataemu.web.server.WebServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -59,13 +52,10 @@ class WebPagesBrowserTest {
     }
 
     private String serve(DeviceModel model) throws Exception {
-        device = Device.inFolder(DeviceFolder.locate(dataDir.resolve(model.id()), model, Optional.empty(), new Random(5)),
-                ParameterCatalog.builtIn(), scheduler);
-        device.powerOn();
-        scheduler.advance(Duration.ofSeconds(60));
-        web = DeviceWeb.server(device, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        web.start();
-        return web.uri().toString().replaceAll("/$", "");
+        ServedDevice served = ServedDevice.start(dataDir.resolve(model.id()), model, scheduler);
+        device = served.device;
+        web = served.web;
+        return served.base();
     }
 
     private void login(String base, String username, String password) {

@@ -2,14 +2,13 @@ package dev.ataemu.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.device.Device;
-import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.DeviceModel;
 import dev.ataemu.core.device.DeviceModels;
 import dev.ataemu.core.device.PowerState;
 import dev.ataemu.time.VirtualScheduler;
 import dev.ataemu.web.DeviceWeb;
+import dev.ataemu.web.ServedDevice;
 import dev.ataemu.web.server.WebServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -19,7 +18,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -42,12 +40,13 @@ class WebPagesTest {
     private Device device;
 
     private Browser serve(DeviceModel model) throws Exception {
-        device = Device.inFolder(DeviceFolder.locate(dataDir, model, Optional.empty(), new Random(5)),
-                ParameterCatalog.builtIn(), scheduler);
-        device.powerOn();
-        scheduler.advance(Duration.ofSeconds(60));
-        web = DeviceWeb.server(device, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        web.start();
+        return serve(model, ServedDevice.loopback());
+    }
+
+    private Browser serve(DeviceModel model, DeviceWeb.Addresses addresses) throws Exception {
+        ServedDevice served = ServedDevice.start(dataDir, model, scheduler, addresses);
+        device = served.device;
+        web = served.web;
         return new Browser(web.uri());
     }
 
@@ -286,15 +285,9 @@ class WebPagesTest {
     @DisplayName("WEB-17 WEB-18 SEC-08 with a LAN side the HT502's pages answer there, and on the WAN side only when "
             + "WAN side HTTP access (P190) is Yes; the emulator API answers on both")
     void wanSideAccess() throws Exception {
-        device = Device.inFolder(DeviceFolder.locate(dataDir, DeviceModels.HT502, Optional.empty(), new Random(5)),
-                ParameterCatalog.builtIn(), scheduler);
-        device.powerOn();
-        scheduler.advance(Duration.ofSeconds(60));
         InetAddress lan = InetAddress.getByName("127.0.0.2");
-        web = DeviceWeb.server(device, new DeviceWeb.Addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
-                Optional.empty(), Optional.of(lan)));
-        web.start();
-        Browser wanSide = new Browser(web.uri());
+        Browser wanSide = serve(DeviceModels.HT502, new DeviceWeb.Addresses(
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), Optional.empty(), Optional.of(lan)));
         Browser lanSide = new Browser(java.net.URI.create("http://127.0.0.2:" + web.otherPorts().get(0) + "/"));
 
         HttpResponse<String> refused = wanSide.get("/cgi-bin/login");
@@ -322,13 +315,8 @@ class WebPagesTest {
     @Test
     @DisplayName("SEC-03 SEC-04 WEB-22 the pages over HTTPS, on a certificate of the device's own named by its MAC")
     void https() throws Exception {
-        device = Device.inFolder(DeviceFolder.locate(dataDir, DeviceModels.HT813, Optional.empty(), new Random(5)),
-                ParameterCatalog.builtIn(), scheduler);
-        device.powerOn();
-        scheduler.advance(Duration.ofSeconds(60));
-        web = DeviceWeb.server(device, new DeviceWeb.Addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+        serve(DeviceModels.HT813, new DeviceWeb.Addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                 Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), Optional.empty()));
-        web.start();
         javax.net.ssl.SSLContext trustAll = javax.net.ssl.SSLContext.getInstance("TLS");
         java.security.cert.X509Certificate[][] seen = new java.security.cert.X509Certificate[1][];
         trustAll.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509ExtendedTrustManager() {
