@@ -5,18 +5,14 @@ import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.PowerState;
-import dev.ataemu.core.device.SystemParameters;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.time.RealTimeScheduler;
-import dev.ataemu.web.DeviceWeb;
-import dev.ataemu.web.server.WebServer;
 import dev.ataemu.web.server.WebServerException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.concurrent.CountDownLatch;
@@ -42,9 +38,6 @@ final class EmulatorRun {
         this.err = err;
     }
 
-    private static final int WEB_ACCESS_MODE = 1650;
-    private static final int HTTPS_PORT = 27010;
-
     int runUntilStopped() {
         DeviceFolder folder;
         try {
@@ -64,14 +57,7 @@ final class EmulatorRun {
             return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());
         }
 
-        int httpPort = options.httpPort().orElseGet(() -> device.store().getInt(SystemParameters.HTTP_PORT));
-        // "Web Access Mode" (HT813 P1650) HTTPS: the pages are served over TLS at "HTTPS Web Port" (P27010) too.
-        boolean https = device.store().catalog().find(WEB_ACCESS_MODE).isPresent()
-                && device.store().getInt(WEB_ACCESS_MODE) == 0;
-        WebServer web = DeviceWeb.server(device, new DeviceWeb.Addresses(new InetSocketAddress(options.bind(), httpPort),
-                https ? java.util.Optional.of(new InetSocketAddress(options.bind(), device.store().getInt(HTTPS_PORT)))
-                        : java.util.Optional.empty(),
-                options.lanBind()));
+        WebServing web = new WebServing(device, options, out);
         try {
             web.start();
         } catch (WebServerException e) {
@@ -82,6 +68,9 @@ final class EmulatorRun {
         CountDownLatch ready = new CountDownLatch(1);
         device.onPowerChange(state -> {
             if (state == PowerState.READY) {
+                if (ready.getCount() == 0) {
+                    web.follow();
+                }
                 ready.countDown();
             }
         });
@@ -94,7 +83,7 @@ final class EmulatorRun {
             if (!ready.await(BOOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
                 LOG.warn("{} did not finish booting within {} s", device.mac(), BOOT_WAIT_SECONDS);
             }
-            out.println(startLine(device, web.uri(), folder) + web.httpsPort().stream()
+            out.println(startLine(device, web.web().uri(), folder) + web.web().httpsPort().stream()
                     .mapToObj(port -> "  https port " + port).findFirst().orElse(""));
             HostAudio audio = new HostAudio();
             if (options.audio()) {
@@ -117,7 +106,7 @@ final class EmulatorRun {
         reader.start();
     }
 
-    private void shutDown(Device device, WebServer web, RealTimeScheduler scheduler, MediaTransport media) {
+    private void shutDown(Device device, WebServing web, RealTimeScheduler scheduler, MediaTransport media) {
         LOG.info("{} {} shutting down", device.model().id(), device.mac());
         CountDownLatch off = new CountDownLatch(1);
         device.onPowerChange(state -> {

@@ -108,4 +108,43 @@ class EmulatorStartTest {
             assertThat(folders).hasSize(1);
         }
     }
+
+    private static int freePort() throws Exception {
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return probe.getLocalPort();
+        }
+    }
+
+    @Test
+    @DisplayName("WEB-21 WEB-23 a new HTTP Web Port (P901) saved on the web page takes effect at the next boot: "
+            + "the pages move there")
+    void webPortMovesAfterReboot() throws Exception {
+        int first = freePort();
+        int second = freePort();
+        try (EmulatorProcess emulator = EmulatorProcess.start("--model", "HT502", "--set", "P901=" + first,
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString())) {
+            assertThat(emulator.awaitStartLine()).contains(" web http://127.0.0.1:" + first + "/");
+            java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                    .cookieHandler(new java.net.CookieManager()).build();
+            java.net.URI pages = java.net.URI.create("http://127.0.0.1:" + first + "/");
+            post(browser, pages.resolve("/cgi-bin/dologin"), "P2=admin&Login=Login&gnkey=0b82");
+            assertThat(post(browser, pages.resolve("/cgi-bin/update"), "P901=" + second + "&gnkey=0b82&update=Update"))
+                    .contains("saved");
+            post(browser, pages.resolve("/cgi-bin/rs"), "gnkey=0b82");
+
+            assertThat(emulator.awaitOutput(" web now ")).contains("http://127.0.0.1:" + second + "/");
+            java.net.http.HttpResponse<String> moved = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + second + "/cgi-bin/login"))
+                            .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(moved.statusCode()).isEqualTo(200);
+            emulator.terminate();
+        }
+    }
+
+    private static String post(java.net.http.HttpClient browser, java.net.URI uri, String form) throws Exception {
+        return browser.send(java.net.http.HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
 }
