@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A configuration file taken into the store whole, as the device takes one from the web page's
- * upload (and, later, from provisioning): text ({@code P47 = ...}) or XML ({@code gs_provision}).
+ * upload (and, later, from provisioning): binary ({@code cfg<mac>}), XML ({@code gs_provision}) or
+ * text ({@code P47 = ...}).
  * P-values this model does not have are passed over, as the firmware passes over a template's
  * entries for other models; a value the store refuses refuses the whole file.
  */
@@ -20,9 +21,13 @@ public final class ConfigFiles {
     private ConfigFiles() {
     }
 
-    /** Whichever format {@code content} is in. */
-    public static ConfigText.Parsed parse(String content) {
-        return content.stripLeading().startsWith("<") ? ConfigXml.parse(content) : ConfigText.parse(content);
+    /** Whichever format {@code content} is in, for the device {@code mac} (12 hex digits; any when empty). */
+    public static ConfigText.Parsed parse(byte[] content, String mac) {
+        if (ConfigBinary.looksLikeOne(content)) {
+            return ConfigBinary.parse(content, mac);
+        }
+        String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        return text.stripLeading().startsWith("<") ? ConfigXml.parse(text, mac) : ConfigText.parse(text);
     }
 
     /**
@@ -31,8 +36,8 @@ public final class ConfigFiles {
      * @throws IllegalArgumentException when the file cannot be read (nothing is stored)
      * @throws RejectedChangesException when a value is refused (nothing is stored)
      */
-    public static Applied apply(ParameterStore store, String content) {
-        ConfigText.Parsed parsed = parse(content);
+    public static Applied apply(ParameterStore store, byte[] content, String mac) {
+        ConfigText.Parsed parsed = parse(content, mac);
         if (!parsed.unreadable().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", parsed.unreadable()));
         }

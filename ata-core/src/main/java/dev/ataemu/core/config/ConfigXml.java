@@ -26,6 +26,11 @@ public final class ConfigXml {
 
     /** The entries of the {@code config} element in file order ({@code P47} to its text); what was not read, and why. */
     public static ConfigText.Parsed parse(String xml) {
+        return parse(xml, "");
+    }
+
+    /** The same, for the device {@code mac} (12 hex digits): a file whose {@code <mac>} names another is not read. */
+    public static ConfigText.Parsed parse(String xml, String mac) {
         Map<String, String> entries = new LinkedHashMap<>();
         List<String> unreadable = new ArrayList<>();
         Document document;
@@ -38,6 +43,12 @@ public final class ConfigXml {
         Element root = document.getDocumentElement();
         if (!"gs_provision".equals(root.getTagName())) {
             unreadable.add("the root element is <" + root.getTagName() + ">, not <gs_provision>");
+            return new ConfigText.Parsed(entries, unreadable);
+        }
+        NodeList macs = root.getElementsByTagName("mac");
+        if (!mac.isEmpty() && macs.getLength() > 0 && !macs.item(0).getTextContent().strip().equalsIgnoreCase(mac)) {
+            unreadable.add("the file is for " + macs.item(0).getTextContent().strip() + ", not this device ("
+                    + mac.toLowerCase() + ")");
             return new ConfigText.Parsed(entries, unreadable);
         }
         NodeList configs = root.getElementsByTagName("config");
@@ -61,6 +72,9 @@ public final class ConfigXml {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder();
+        DocumentBuilder builder = factory.newDocumentBuilder();
+        // Errors are reported through the parsed result, not printed.
+        builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());
+        return builder;
     }
 }

@@ -24,13 +24,14 @@ final class ConfigUpload {
     static String form(String token) {
         String action = "/cgi-bin/upload_cfg" + (token.isEmpty() ? "" : "?session_token=" + token);
         return "<form method=\"post\" action=\"" + action + "\" enctype=\"multipart/form-data\" id=\"uploadForm\">\n"
-                + "<p>A configuration file, text (<code>P47 = ...</code>) or XML (<code>gs_provision</code>).</p>\n"
+                + "<p>A configuration file: binary (<code>cfg&lt;mac&gt;</code>), XML (<code>gs_provision</code>) or text "
+                + "(<code>P47 = ...</code>).</p>\n"
                 + "<p><input type=\"file\" name=\"file\"> <input type=\"submit\" name=\"upload\" value=\"Upload\"></p>\n"
                 + "</form>\n";
     }
 
-    /** The uploaded file's text: the {@code file} part of a multipart form, or else the whole body. */
-    static String content(Request request) throws IOException {
+    /** The uploaded file: the {@code file} part of a multipart form, or else the whole body. */
+    static byte[] content(Request request) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
             String boundary = MultiPart.extractBoundary(type);
@@ -45,7 +46,9 @@ final class ConfigUpload {
                 if (file == null) {
                     throw new IOException("the form has no 'file' part");
                 }
-                return file.getContentAsString(StandardCharsets.UTF_8);
+                try (InputStream in = Content.Source.asInputStream(file.getContentSource())) {
+                    return in.readAllBytes();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IOException("the upload was interrupted");
@@ -58,7 +61,7 @@ final class ConfigUpload {
             if (body.length > MAX_BYTES) {
                 throw new IOException("a configuration file over " + MAX_BYTES + " bytes");
             }
-            return new String(body, StandardCharsets.UTF_8);
+            return body;
         }
     }
 

@@ -411,7 +411,7 @@ public final class DeviceUi extends Handler.Abstract {
         if (session.isEmpty()) {
             return;
         }
-        String content;
+        byte[] content;
         try {
             content = ConfigUpload.content(request);
         } catch (IOException e) {
@@ -420,7 +420,8 @@ public final class DeviceUi extends Handler.Abstract {
             return;
         }
         try {
-            dev.ataemu.core.config.ConfigFiles.Applied applied = dev.ataemu.core.config.ConfigFiles.apply(device.store(), content);
+            dev.ataemu.core.config.ConfigFiles.Applied applied = dev.ataemu.core.config.ConfigFiles.apply(device.store(), content,
+                    device.mac().compact());
             synchronized (pending) {
                 pending.clear();
             }

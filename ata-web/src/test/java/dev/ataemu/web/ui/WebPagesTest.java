@@ -256,8 +256,8 @@ class WebPagesTest {
     }
 
     @Test
-    @DisplayName("WEB-44 a configuration file uploaded from the page, text or XML, is taken whole; other models' "
-            + "P-values are passed over; one bad value refuses the file and changes nothing")
+    @DisplayName("WEB-44 PROV-16 a configuration file uploaded from the page, text, XML or binary cfg<mac>, is taken "
+            + "whole; other models' P-values are passed over; one bad value, or a file for another MAC, refuses the file")
     void configUpload() throws Exception {
         Browser browser = serve(DeviceModels.HT813);
         login(browser, "admin", "admin");
@@ -276,9 +276,20 @@ class WebPagesTest {
         assertThat(xml.body()).contains("nothing changed", "P901");
         assertThat(device.store().get(47)).as("the whole file was refused").isEqualTo("pbx.upload.test");
 
+        String third = browser.get("/cgi-bin/cfg_page").body().replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
+        HttpResponse<String> binary = browser.upload(third, "cfg" + device.mac().compact(),
+                dev.ataemu.core.config.ConfigBinary.encode(device.mac().compact(), Map.of("P47", "pbx.binary.test")));
+        assertThat(binary.statusCode()).as(binary.body()).isEqualTo(200);
+        assertThat(device.store().get(47)).isEqualTo("pbx.binary.test");
+        String fourth = browser.get("/cgi-bin/cfg_page").body().replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
+        HttpResponse<String> otherDevice = browser.upload(fourth, "cfg000b82ffffff",
+                dev.ataemu.core.config.ConfigBinary.encode("000b82ffffff", Map.of("P47", "pbx.other.test")));
+        assertThat(otherDevice.statusCode()).isEqualTo(400);
+        assertThat(otherDevice.body()).contains("not this device");
+
         String stale = browser.upload("/cgi-bin/upload_cfg?session_token=0000", "config.txt", "P47 = x.test\n").body();
         assertThat(stale).contains("session token");
-        assertThat(device.store().get(47)).isEqualTo("pbx.upload.test");
+        assertThat(device.store().get(47)).isEqualTo("pbx.binary.test");
     }
 
     @Test
