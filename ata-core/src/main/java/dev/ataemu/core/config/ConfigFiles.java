@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * A configuration file taken into the store whole, as the device takes one from the web page's
- * upload (and, later, from provisioning): binary ({@code cfg<mac>}), XML ({@code gs_provision}) or
- * text ({@code P47 = ...}).
+ * upload (and, later, from provisioning): binary ({@code cfg<mac>}), XML ({@code gs_provision}, also
+ * encrypted with the XML config file password) or text ({@code P47 = ...}).
  * P-values this model does not have are passed over, as the firmware passes over a template's
  * entries for other models; a value the store refuses refuses the whole file.
  */
@@ -17,6 +17,8 @@ public final class ConfigFiles {
     /** What a file changed, and the entries passed over because the model has no such P-value. */
     public record Applied(ChangeSet changes, List<String> ignored) {
     }
+
+    private static final int XML_CONFIG_PASSWORD = 1359;
 
     private ConfigFiles() {
     }
@@ -37,6 +39,11 @@ public final class ConfigFiles {
      * @throws RejectedChangesException when a value is refused (nothing is stored)
      */
     public static Applied apply(ParameterStore store, byte[] content, String mac) {
+        if (ConfigCrypto.isEncrypted(content)) {
+            // An encrypted XML file opens with the "XML Config File Password" (P1359).
+            content = ConfigCrypto.decrypt(content, store.getOrEmpty(XML_CONFIG_PASSWORD)).orElseThrow(() ->
+                    new IllegalArgumentException("the encrypted file does not open with the XML config file password (P1359)"));
+        }
         ConfigText.Parsed parsed = parse(content, mac);
         if (!parsed.unreadable().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", parsed.unreadable()));
