@@ -19,8 +19,16 @@ public final class ConfigFiles {
     }
 
     private static final int XML_CONFIG_PASSWORD = 1359;
+    private static final int AUTHENTICATE_CONF_FILE = 240;
+    private static final int ADMIN_PASSWORD = 2;
 
     private ConfigFiles() {
+    }
+
+    /** "Authenticate Conf File" (P240, PROV-18, GAP-13): the file names the current admin password, in P2 or P1. */
+    private static boolean authenticated(ParameterStore store, Map<String, String> entries) {
+        String admin = store.get(ADMIN_PASSWORD);
+        return admin.equals(entries.get("P2")) || admin.equals(entries.get("P1"));
     }
 
     /** Whichever format {@code content} is in, for the device {@code mac} (12 hex digits; any when empty). */
@@ -47,6 +55,10 @@ public final class ConfigFiles {
         ConfigText.Parsed parsed = parse(content, mac);
         if (!parsed.unreadable().isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", parsed.unreadable()));
+        }
+        if (store.getIntOr(AUTHENTICATE_CONF_FILE, 0) == 1 && !authenticated(store, parsed.entries())) {
+            throw new IllegalArgumentException("config authentication failed: with Authenticate Conf File (P240) the "
+                    + "file must carry the current admin password in P2 (or P1)");
         }
         Map<String, String> known = new LinkedHashMap<>();
         List<String> ignored = new ArrayList<>();
