@@ -87,11 +87,19 @@ public final class AtaEmulator implements Callable<Integer> {
             description = "Prints the model's P-values as TSV (P, label, type, default, range, level, page, port, reboot) and exits.")
     boolean listParameters;
 
+    @Option(names = "--make-firmware", paramLabel = "VERSION",
+            description = {"Writes a firmware image of the model with this Program version (e.g. 1.0.16.9) as",
+                "<model>fw.bin in the current folder, for the web page's upload or a firmware server, and exits."})
+    String makeFirmware;
+
     @Override
     public Integer call() {
         if (listParameters) {
             ParameterListing.print(ParameterCatalog.builtIn().forModel(model.id()), out());
             return 0;
+        }
+        if (makeFirmware != null) {
+            return FirmwareMaker.write(model, makeFirmware, java.nio.file.Path.of("."), out(), err());
         }
         if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
             return usageError("--http-port " + httpPort + " is not a port number from 1 to 65535 (or 0 for any free port)");

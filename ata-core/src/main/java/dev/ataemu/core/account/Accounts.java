@@ -43,6 +43,13 @@ public final class Accounts {
      * @param messageWaiting hears a port's voicemail indication (message-summary NOTIFY)
      * @param control        hears the accepted provisioning NOTIFYs (check-sync, resync, reboot)
      */
+    private java.util.function.Supplier<String> program;
+
+    /** The Program version the User-Agent names: the running firmware's (an upgrade changes it). */
+    public void program(java.util.function.Supplier<String> running) {
+        program = running;
+    }
+
     public Accounts(DeviceModel model, String macText, ParameterStore store, Scheduler scheduler,
             BiConsumer<Integer, RegistrationState> registrations,
             java.util.function.BiFunction<Integer, InetAddress, dev.ataemu.sip.call.CallHandler> calls,
@@ -52,6 +59,7 @@ public final class Accounts {
         this.messageWaiting = messageWaiting;
         this.control = control;
         this.model = model;
+        this.program = model::programVersion;
         this.macText = macText;
         this.store = store;
         this.scheduler = scheduler;
@@ -113,7 +121,7 @@ public final class Accounts {
     }
 
     private void startPort(int port) {
-        String userAgent = "Grandstream " + model.id() + " " + model.programVersion();
+        String userAgent = "Grandstream " + model.id() + " " + program.get();
         AccountSettings settings = AccountSettingsReader.read(store, port, userAgent, DnsServers.of(store, offeredDns));
         if (!settings.active()) {
             return;

@@ -8,6 +8,8 @@ import dev.ataemu.core.config.ChangeSet;
 import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.config.ResetType;
+import dev.ataemu.core.firmware.FirmwareImage;
+import dev.ataemu.core.firmware.InstalledFirmware;
 import dev.ataemu.core.line.FxoLine;
 import dev.ataemu.core.line.LineState;
 import dev.ataemu.core.line.FxsLine;
@@ -61,6 +63,7 @@ public final class Device {
     private final Map<Integer, HookState> lastHooks = new LinkedHashMap<>();
     private final ResetButton resetButton;
     private final Optional<Pstn> pstn;
+    private final InstalledFirmware firmware;
     /** Whether the HT813's FXS account was registered and lost it (the life-line fails over, GAP-11). */
     private boolean registrationLost;
     private final Accounts accounts;
@@ -75,6 +78,12 @@ public final class Device {
     }
 
     public Device(DeviceModel model, MacAddress mac, ParameterStore store, Scheduler scheduler) {
+        this(model, mac, store, scheduler, InstalledFirmware.inMemory(model.firmware()));
+    }
+
+    /** The same, running {@code firmware} (the versions an upgrade installed, kept in its folder). */
+    public Device(DeviceModel model, MacAddress mac, ParameterStore store, Scheduler scheduler, InstalledFirmware firmware) {
+        this.firmware = firmware;
         if (!store.catalog().modelId().equals(model.id())) {
             throw new IllegalArgumentException("an " + model.id() + " cannot use the P-values of an "
                     + store.catalog().modelId());
@@ -104,6 +113,7 @@ public final class Device {
                     LOG.info("{} {}: {} from the SIP server", model.id(), mac, what);
                     reboot();
                 });
+        accounts.program(() -> firmware.versions().getOrDefault("Program", model.programVersion()));
         store.onChange(this::settingsChanged);
         connectPhones();
     }
@@ -113,7 +123,8 @@ public final class Device {
         String header = "Grandstream " + folder.model().id() + " " + folder.mac()
                 + "\nP-values that differ from the factory defaults, kept by the ATA emulator.";
         ParameterStore store = ParameterStore.open(catalog.forModel(folder.model().id()), folder.configFile(), header);
-        return new Device(folder.model(), folder.mac(), store, scheduler);
+        return new Device(folder.model(), folder.mac(), store, scheduler,
+                InstalledFirmware.in(folder.path(), folder.model().firmware()));
     }
 
     private void buildFxs(int index) {
@@ -342,7 +353,7 @@ public final class Device {
                 .toList();
         Map<String, LedState> leds = new LinkedHashMap<>();
         panel.all().forEach(led -> leds.put(led.id(), led.state()));
-        return new DeviceStatus(model.id(), mac, model.firmware(), power, uptimeSeconds(), ports, leds);
+        return new DeviceStatus(model.id(), mac, firmware.versions(), power, uptimeSeconds(), ports, leds);
     }
 
     // --- what the device does -----------------------------------------------------------------
@@ -361,6 +372,35 @@ public final class Device {
             shutDown();
             boot();
         });
+    }
+
+    /** How long writing a new image to flash takes, the LEDs showing it, before the device reboots into it. */
+    static final java.time.Duration FLASHING = java.time.Duration.ofSeconds(10);
+
+    /**
+     * A firmware upgrade with a checked image: refused at once when it is for another model; else
+     * the image is written (the LEDs show it, FLASHING long), then the device reboots into it and
+     * shows its versions. A damaged image never gets here: {@link FirmwareImage#decode} refuses it.
+     */
+    public void upgrade(FirmwareImage image) {
+        if (!image.model().equals(model.id())) {
+            throw new IllegalArgumentException("the image is for an " + image.model() + ", not an " + model.id());
+        }
+        scheduler.execute(() -> {
+            LOG.info("{} {} upgrading to {}", model.id(), mac, image.versions());
+            panel.booting();
+            events.publish(new DeviceEvent.Power(PowerState.BOOTING));
+            scheduler.schedule(FLASHING, () -> {
+                firmware.install(image);
+                shutDown();
+                boot();
+            });
+        });
+    }
+
+    /** The firmware versions the device runs. */
+    public java.util.Map<String, String> firmware() {
+        return firmware.versions();
     }
 
     /** Restores the defaults the reset covers, then reboots, as the device does after any factory reset. */
@@ -438,7 +478,7 @@ public final class Device {
         connectPhones();
         panel.ready(this::activity);
         accounts.start();
-        LOG.info("{} {} ready, firmware {}", model.id(), mac, model.programVersion());
+        LOG.info("{} {} ready, firmware {}", model.id(), mac, firmware.versions());
     }
 
     private void shutDown() {

@@ -32,6 +32,14 @@ final class ConfigUpload {
 
     /** The uploaded file: the {@code file} part of a multipart form, or else the whole body. */
     static byte[] content(Request request) throws IOException {
+        return content(request, MAX_BYTES).bytes();
+    }
+
+    /** An uploaded file and the name the browser gave it ("" when the body is the file itself). */
+    record Upload(String name, byte[] bytes) {
+    }
+
+    static Upload content(Request request, int maxBytes) throws IOException {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
             String boundary = MultiPart.extractBoundary(type);
@@ -39,15 +47,15 @@ final class ConfigUpload {
                 throw new IOException("the multipart form names no boundary");
             }
             MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-            parser.setMaxLength(MAX_BYTES);
-            parser.setMaxMemoryFileSize(MAX_BYTES);
+            parser.setMaxLength(maxBytes);
+            parser.setMaxMemoryFileSize(maxBytes);
             try (MultiPartFormData.Parts parts = parser.parse(request).get()) {
                 MultiPart.Part file = parts.getFirst("file");
                 if (file == null) {
                     throw new IOException("the form has no 'file' part");
                 }
                 try (InputStream in = Content.Source.asInputStream(file.getContentSource())) {
-                    return in.readAllBytes();
+                    return new Upload(file.getFileName() == null ? "" : file.getFileName(), in.readAllBytes());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -57,11 +65,11 @@ final class ConfigUpload {
             }
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(MAX_BYTES + 1);
-            if (body.length > MAX_BYTES) {
-                throw new IOException("a configuration file over " + MAX_BYTES + " bytes");
+            byte[] body = in.readNBytes(maxBytes + 1);
+            if (body.length > maxBytes) {
+                throw new IOException("a file over " + maxBytes + " bytes");
             }
-            return body;
+            return new Upload("", body);
         }
     }
 

@@ -90,6 +90,8 @@ public final class DeviceUi extends Handler.Abstract {
             case "unit_reset" -> reset(form, request, response, callback);
             case "download_cfg" -> export(request, form, response, callback, false);
             case "cfg_page" -> uploadPage(form, request, response, callback);
+            case "firmware_page" -> firmwarePage(form, request, response, callback);
+            case "upload_firmware" -> uploadFirmware(form, request, response, callback);
             case "upload_cfg" -> upload(form, request, response, callback);
             case "download_cfg_xml" -> export(request, form, response, callback, true);
             case "api-get_system_status" -> json(response, UiJson.results(Map.of("vsz", "19000", "command", "ata")), callback);
@@ -233,7 +235,8 @@ public final class DeviceUi extends Handler.Abstract {
                 body += LoginPages.resetForm(session.token());
             }
             if (page == UiPage.ADVANCED && session.level() == WebLevel.ADMIN) {
-                body += "<p><a href=\"/cgi-bin/cfg_page\" id=\"upload\">Upload a configuration file</a> &nbsp; "
+                body += "<p><a href=\"/cgi-bin/firmware_page\" id=\"firmware\">Upload firmware</a> &nbsp; "
+                        + "<a href=\"/cgi-bin/cfg_page\" id=\"upload\">Upload a configuration file</a> &nbsp; "
                         + "Download the configuration: <a href=\"/cgi-bin/download_cfg\">text</a>, "
                         + "<a href=\"/cgi-bin/download_cfg_xml\">XML</a></p>\n";
             }
@@ -429,6 +432,34 @@ public final class DeviceUi extends Handler.Abstract {
         } catch (IllegalArgumentException | RejectedChangesException e) {
             html(response, 400, Html.page("Upload Configuration", "", "<p class=\"error\" id=\"refused\">The file was "
                     + "refused and nothing changed: " + Html.escape(e.getMessage()) + "</p>"), callback);
+        }
+    }
+
+    // --- firmware upload ----------------------------------------------------------------------
+
+    private void firmwarePage(FormBody form, Request request, Response response, Callback callback) {
+        Optional<WebSessions.Session> session = session(request, form);
+        if (session.isEmpty() || session.get().level() != WebLevel.ADMIN) {
+            html(response, 200, LoginPages.login(ht813(), sessionToken(), "Log in as the administrator."), callback);
+            return;
+        }
+        html(response, 200, Html.page("Upload Firmware", UiPage.STATUS.tabs(catalog().modelId(), WebLevel.ADMIN),
+                FirmwareUpload.form(catalog().modelId(), ht813() ? session.get().token() : "")), callback);
+    }
+
+    private void uploadFirmware(FormBody form, Request request, Response response, Callback callback) {
+        if (actor(form, request, response, callback, false).isEmpty()) {
+            return;
+        }
+        try {
+            dev.ataemu.core.firmware.FirmwareImage image = FirmwareUpload.check(catalog().modelId(),
+                    ConfigUpload.content(request, FirmwareUpload.MAX_BYTES));
+            sessions.logout();
+            device.upgrade(image);
+            html(response, 200, FirmwareUpload.started(image), callback);
+        } catch (IOException | IllegalArgumentException e) {
+            html(response, 400, Html.page("Upload Firmware", "", "<p class=\"error\" id=\"refused\">The firmware was "
+                    + "refused and the device runs on as it was: " + Html.escape(e.getMessage()) + "</p>"), callback);
         }
     }
 

@@ -312,6 +312,34 @@ class WebPagesTest {
         assertThat(wanSide.get("/cgi-bin/login").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    @DisplayName("WEB-41 PROV-22 a firmware image uploaded from the page is checked whole: a damaged one or one with "
+            + "the wrong name is refused and nothing changes; a good one upgrades the device, whose STATUS then shows it")
+    void firmwareUpload() throws Exception {
+        Browser browser = serve(DeviceModels.HT502);
+        login(browser, "", "admin");
+        assertThat(browser.get("/cgi-bin/config").body()).contains("/cgi-bin/firmware_page");
+        byte[] image = new dev.ataemu.core.firmware.FirmwareImage("HT502",
+                Map.of("Program", "1.0.16.9", "Boot", "1.0.0.18", "Loader", "1.0.0.2"), new byte[1024]).encode();
+        byte[] damaged = image.clone();
+        damaged[100] ^= 0x01;
+
+        HttpResponse<String> refused = browser.upload("/cgi-bin/upload_firmware", "ht502fw.bin", damaged);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("SHA-256");
+        HttpResponse<String> wrongName = browser.upload("/cgi-bin/upload_firmware", "ht813fw.bin", image);
+        assertThat(wrongName.statusCode()).isEqualTo(400);
+        assertThat(wrongName.body()).contains("ht502fw.bin");
+        assertThat(device.firmware().get("Program")).isEqualTo("1.0.16.2");
+
+        HttpResponse<String> upgrading = browser.upload("/cgi-bin/upload_firmware", "ht502fw.bin", image);
+        assertThat(upgrading.statusCode()).isEqualTo(200);
+        assertThat(upgrading.body()).contains("Program -- 1.0.16.9");
+        scheduler.advance(Duration.ofSeconds(90));
+        login(browser, "", "admin");
+        assertThat(browser.get("/cgi-bin/index").body()).contains("Program -- 1.0.16.9");
+    }
+
     /** Logs in through the login form (with a username on the HT813 when given); the landing page. */
     private String login(Browser browser, String username, String password) throws Exception {
         String token = Browser.token(browser.get("/cgi-bin/login").body());
