@@ -37,11 +37,13 @@ public final class DeviceUi extends Handler.Abstract {
     private static final int VIEWER_PASSWORD = 28113;
     private static final int LOCK_KEYPAD_UPDATE = 88;
 
-    private final Device device;
-    private final WebSessions sessions;
+    final Device device;
+    final WebSessions sessions;
     private final LoginGuard guard;
     /** HT813: what "Update" saved and "Apply" has not yet made take effect (WEB-15). */
     private final Map<String, String> pending = new LinkedHashMap<>();
+    private final UploadPages uploads = new UploadPages(this);
+    private final ValuesApi values = new ValuesApi(this);
 
     public DeviceUi(Device device) {
         this.device = device;
@@ -58,11 +60,11 @@ public final class DeviceUi extends Handler.Abstract {
                 .filter(session -> session.level() == WebLevel.ADMIN).isPresent();
     }
 
-    private ModelCatalog catalog() {
+    ModelCatalog catalog() {
         return device.store().catalog();
     }
 
-    private boolean ht813() {
+    boolean ht813() {
         return "HT813".equals(catalog().modelId());
     }
 
@@ -75,34 +77,34 @@ public final class DeviceUi extends Handler.Abstract {
         response.getHeaders().put(HttpHeader.SERVER, "Grandstream/1.10");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, must-revalidate");
         if (!path.startsWith(CGI)) {
-            html(response, 200, Html.page("", "", "<meta http-equiv=\"refresh\" content=\"0; url=/cgi-bin/login\">"
+            UiResponses.html(response, 200, Html.page("", "", "<meta http-equiv=\"refresh\" content=\"0; url=/cgi-bin/login\">"
                     + "<p><a href=\"/cgi-bin/login\">Login</a></p>"), callback);
             return true;
         }
         FormBody form = form(request);
         String name = path.substring(CGI.length());
         switch (name) {
-            case "login" -> html(response, 200, LoginPages.login(ht813(), sessionToken(), ""), callback);
+            case "login" -> UiResponses.html(response, 200, LoginPages.login(ht813(), sessionToken(), ""), callback);
             case "dologin" -> dologin(form, response, callback);
             case "doadminlogin" -> doadminlogin(form, request, response, callback);
             case "update" -> update(form, request, response, callback);
             case "rs" -> reboot(form, request, response, callback);
             case "unit_reset" -> reset(form, request, response, callback);
             case "download_cfg" -> export(request, form, response, callback, false);
-            case "cfg_page" -> uploadPage(form, request, response, callback);
-            case "firmware_page" -> firmwarePage(form, request, response, callback);
-            case "upload_firmware" -> uploadFirmware(form, request, response, callback);
-            case "upload_cfg" -> upload(form, request, response, callback);
+            case "cfg_page" -> uploads.configPage(form, request, response, callback);
+            case "upload_cfg" -> uploads.config(form, request, response, callback);
+            case "firmware_page" -> uploads.firmwarePage(form, request, response, callback);
+            case "upload_firmware" -> uploads.firmware(form, request, response, callback);
             case "download_cfg_xml" -> export(request, form, response, callback, true);
-            case "api-get_system_status" -> json(response, UiJson.results(Map.of("vsz", "19000", "command", "ata")), callback);
+            case "api-get_system_status" -> UiResponses.json(response, UiJson.results(Map.of("vsz", "19000", "command", "ata")), callback);
             case "api-get_provision_status" ->
-                json(response, UiJson.results(Map.of("status", "Not running, Last status : Idle")), callback);
-            case "api-get_core_status" -> json(response, UiJson.results(Map.of("exist", "false")), callback);
-            case "api-get_sessioninfo" -> json(response, UiJson.results(Map.of("session_timeout",
+                UiResponses.json(response, UiJson.results(Map.of("status", "Not running, Last status : Idle")), callback);
+            case "api-get_core_status" -> UiResponses.json(response, UiJson.results(Map.of("exist", "false")), callback);
+            case "api-get_sessioninfo" -> UiResponses.json(response, UiJson.results(Map.of("session_timeout",
                     session(request, form).isPresent() ? "false" : "true")), callback);
-            case "api-get_lockouts" -> json(response, lockouts(), callback);
-            case "api.values.get" -> valuesGet(form, request, response, callback);
-            case "api.values.post" -> valuesPost(form, request, response, callback);
+            case "api-get_lockouts" -> UiResponses.json(response, lockouts(), callback);
+            case "api.values.get" -> values.get(form, request, response, callback);
+            case "api.values.post" -> values.post(form, request, response, callback);
             default -> page(name, form, request, response, callback);
         }
         return true;
@@ -111,7 +113,7 @@ public final class DeviceUi extends Handler.Abstract {
     // --- login --------------------------------------------------------------------------------
 
     /** A token for the login page's hidden field (the firmware's pre-login token; checked only after login). */
-    private String sessionToken() {
+    String sessionToken() {
         return ht813() ? java.util.HexFormat.of().formatHex(java.nio.ByteBuffer.allocate(16)
                 .putLong(System.nanoTime()).putLong(device.mac().value()).array()) : "";
     }
@@ -121,9 +123,9 @@ public final class DeviceUi extends Handler.Abstract {
         boolean jsonLogin = !form.has("P2") && form.has("password");
         if (guard.locked()) {
             if (jsonLogin) {
-                json(response, UiJson.error("locked"), callback);
+                UiResponses.json(response, UiJson.error("locked"), callback);
             } else {
-                html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
+                UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
             }
             return;
         }
@@ -132,11 +134,11 @@ public final class DeviceUi extends Handler.Abstract {
         if (level.isEmpty()) {
             guard.failed();
             if (jsonLogin) {
-                json(response, UiJson.error("invalid username or password"), callback);
+                UiResponses.json(response, UiJson.error("invalid username or password"), callback);
             } else if (guard.locked()) {
-                html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
+                UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
             } else {
-                html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(), sessionToken()), callback);
+                UiResponses.html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(), sessionToken()), callback);
             }
             return;
         }
@@ -144,13 +146,13 @@ public final class DeviceUi extends Handler.Abstract {
         WebSessions.Session session = sessions.login(level.get());
         setCookie(response, session);
         if (jsonLogin) {
-            json(response, UiJson.success(Map.of("sid", session.id(), "role", level.get().username(),
+            UiResponses.json(response, UiJson.success(Map.of("sid", session.id(), "role", level.get().username(),
                     "session_token", session.token())), callback);
             return;
         }
         // The HT502 lands on BASIC SETTINGS (WEB-13); the HT813 on STATUS.
         UiPage landing = ht813() ? UiPage.STATUS : UiPage.BASIC;
-        html(response, 200, render(landing, session, Map.of(), Map.of(), ""), callback);
+        UiResponses.html(response, 200, render(landing, session, Map.of(), Map.of(), ""), callback);
     }
 
     /** The level a password opens: with a username, that level's password; without, whichever matches. */
@@ -178,19 +180,19 @@ public final class DeviceUi extends Handler.Abstract {
     /** An end user's session opening an admin page logs in again as the administrator. */
     private void doadminlogin(FormBody form, Request request, Response response, Callback callback) {
         if (guard.locked()) {
-            html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
+            UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
             return;
         }
         if (!form.getOrEmpty("P2").equals(passwordOf(WebLevel.ADMIN).orElse(""))) {
             guard.failed();
-            html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(), sessionToken()), callback);
+            UiResponses.html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(), sessionToken()), callback);
             return;
         }
         guard.succeeded();
         WebSessions.Session session = sessions.login(WebLevel.ADMIN);
         setCookie(response, session);
         UiPage target = UiPage.find(catalog().modelId(), form.getOrEmpty("page")).orElse(UiPage.ADVANCED);
-        html(response, 200, render(target, session, Map.of(), Map.of(), ""), callback);
+        UiResponses.html(response, 200, render(target, session, Map.of(), Map.of(), ""), callback);
     }
 
     private String lockouts() {
@@ -207,19 +209,19 @@ public final class DeviceUi extends Handler.Abstract {
     private void page(String name, FormBody form, Request request, Response response, Callback callback) {
         Optional<UiPage> page = UiPage.find(catalog().modelId(), name);
         if (page.isEmpty()) {
-            html(response, 404, Html.page("Not Found", "", "<p>No page " + Html.escape(name) + ".</p>"), callback);
+            UiResponses.html(response, 404, Html.page("Not Found", "", "<p>No page " + Html.escape(name) + ".</p>"), callback);
             return;
         }
         Optional<WebSessions.Session> session = session(request, form);
         if (session.isEmpty()) {
-            html(response, 200, LoginPages.login(ht813(), sessionToken(), ""), callback);
+            UiResponses.html(response, 200, LoginPages.login(ht813(), sessionToken(), ""), callback);
             return;
         }
         if (!page.get().open(session.get().level())) {
-            html(response, 200, LoginPages.adminLogin(page.get().path()), callback);
+            UiResponses.html(response, 200, LoginPages.adminLogin(page.get().path()), callback);
             return;
         }
-        html(response, 200, render(page.get(), session.get(), Map.of(), Map.of(), ""), callback);
+        UiResponses.html(response, 200, render(page.get(), session.get(), Map.of(), Map.of(), ""), callback);
     }
 
     private String render(UiPage page, WebSessions.Session session, Map<String, String> errors,
@@ -247,6 +249,13 @@ public final class DeviceUi extends Handler.Abstract {
         return Html.page(page.tab(), tabs, body);
     }
 
+    /** An uploaded configuration replaces whatever "Update" kept for "Apply". */
+    void clearPending() {
+        synchronized (pending) {
+            pending.clear();
+        }
+    }
+
     /** What a field shows: the pending value of an HT813 Update, else the stored one. */
     private String shownValue(int number) {
         synchronized (pending) {
@@ -260,24 +269,24 @@ public final class DeviceUi extends Handler.Abstract {
     private void update(FormBody form, Request request, Response response, Callback callback) {
         Optional<WebSessions.Session> found = session(request, form);
         if (found.isEmpty()) {
-            html(response, 401, LoginPages.login(ht813(), sessionToken(), "Your session has ended; log in again."), callback);
+            UiResponses.html(response, 401, LoginPages.login(ht813(), sessionToken(), "Your session has ended; log in again."), callback);
             return;
         }
         WebSessions.Session session = found.get();
         UiPage from = pageOf(form);
         if (session.level() == WebLevel.VIEWER) {
-            html(response, 403, render(from, session, Map.of("", "a viewer cannot change settings"), form.all(),
+            UiResponses.html(response, 403, render(from, session, Map.of("", "a viewer cannot change settings"), form.all(),
                     "A viewer cannot change settings; nothing was changed."), callback);
             return;
         }
         if (ht813() && !sessions.spendToken(session, form.getOrEmpty("session_token"))) {
-            html(response, 403, render(from, session, Map.of(), form.all(),
+            UiResponses.html(response, 403, render(from, session, Map.of(), form.all(),
                     "The page was out of date (its session token was missing or stale); nothing was changed."), callback);
             return;
         }
         SettingsUpdate.Outcome outcome = SettingsUpdate.check(catalog(), session.level(), form);
         if (!outcome.accepted()) {
-            html(response, 400, render(from, session, outcome.problems(), form.all(), "Nothing was changed.")
+            UiResponses.html(response, 400, render(from, session, outcome.problems(), form.all(), "Nothing was changed.")
                     + problemsList(outcome.problems()), callback);
             return;
         }
@@ -286,7 +295,7 @@ public final class DeviceUi extends Handler.Abstract {
             synchronized (pending) {
                 pending.putAll(outcome.changes());
             }
-            html(response, 200, render(from, session, Map.of(), Map.of(),
+            UiResponses.html(response, 200, render(from, session, Map.of(), Map.of(),
                     "Your changes are saved. Press Apply to make them take effect."), callback);
             return;
         }
@@ -298,11 +307,11 @@ public final class DeviceUi extends Handler.Abstract {
         changes.putAll(outcome.changes());
         try {
             boolean reboot = device.store().apply(changes).rebootRequired();
-            html(response, 200, LoginPages.saved(ht813(), reboot, ht813() ? session.token() : ""), callback);
+            UiResponses.html(response, 200, LoginPages.saved(ht813(), reboot, ht813() ? session.token() : ""), callback);
         } catch (RejectedChangesException e) {
             Map<String, String> problems = new LinkedHashMap<>();
             e.problems().forEach(problem -> problems.put(problem.key(), problem.reason()));
-            html(response, 400, render(from, session, problems, form.all(), "Nothing was changed."), callback);
+            UiResponses.html(response, 400, render(from, session, problems, form.all(), "Nothing was changed."), callback);
         }
     }
 
@@ -330,22 +339,22 @@ public final class DeviceUi extends Handler.Abstract {
 
     // --- reboot, reset, export ----------------------------------------------------------------
 
-    private Optional<WebSessions.Session> actor(FormBody form, Request request, Response response, Callback callback,
+    Optional<WebSessions.Session> actor(FormBody form, Request request, Response response, Callback callback,
             boolean userMay) {
         Optional<WebSessions.Session> session = session(request, form);
         if (session.isEmpty()) {
-            html(response, 401, LoginPages.login(ht813(), sessionToken(), "Log in first."), callback);
+            UiResponses.html(response, 401, LoginPages.login(ht813(), sessionToken(), "Log in first."), callback);
             return Optional.empty();
         }
         WebLevel level = session.get().level();
         if (level == WebLevel.VIEWER || (level == WebLevel.USER && !userMay)) {
-            html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">The " + level.username()
+            UiResponses.html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">The " + level.username()
                     + " login cannot do this.</p>"), callback);
             return Optional.empty();
         }
         if (ht813() && "POST".equals(request.getMethod()) && !sessions.spendToken(session.get(),
                 form.getOrEmpty("session_token"))) {
-            html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">The page was out of date (its session "
+            UiResponses.html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">The page was out of date (its session "
                     + "token was missing or stale); nothing was done.</p>"), callback);
             return Optional.empty();
         }
@@ -358,7 +367,7 @@ public final class DeviceUi extends Handler.Abstract {
         }
         sessions.logout();
         device.reboot();
-        html(response, 200, LoginPages.rebooting(), callback);
+        UiResponses.html(response, 200, LoginPages.rebooting(), callback);
     }
 
     private void reset(FormBody form, Request request, Response response, Callback callback) {
@@ -367,7 +376,7 @@ public final class DeviceUi extends Handler.Abstract {
             code = Integer.parseInt(form.getOrEmpty("reset_type").strip());
             ResetType.fromCode(code);
         } catch (IllegalArgumentException e) {
-            html(response, 400, Html.page("Reset", "", "<p class=\"error\">reset_type must be 0 (full), 1 (ISP data) "
+            UiResponses.html(response, 400, Html.page("Reset", "", "<p class=\"error\">reset_type must be 0 (full), 1 (ISP data) "
                     + "or 2 (VoIP data).</p>"), callback);
             return;
         }
@@ -378,13 +387,13 @@ public final class DeviceUi extends Handler.Abstract {
         }
         sessions.logout();
         device.factoryReset(ResetType.fromCode(code));
-        html(response, 200, LoginPages.rebooting(), callback);
+        UiResponses.html(response, 200, LoginPages.rebooting(), callback);
     }
 
     private void export(Request request, FormBody form, Response response, Callback callback, boolean xml) {
         Optional<WebSessions.Session> session = session(request, form);
         if (session.isEmpty() || session.get().level() != WebLevel.ADMIN) {
-            html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">Only the administrator can download "
+            UiResponses.html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">Only the administrator can download "
                     + "the configuration.</p>"), callback);
             return;
         }
@@ -396,126 +405,9 @@ public final class DeviceUi extends Handler.Abstract {
         response.write(true, ByteBuffer.wrap(body.getBytes(StandardCharsets.UTF_8)), callback);
     }
 
-    // --- configuration upload -----------------------------------------------------------------
-
-    private void uploadPage(FormBody form, Request request, Response response, Callback callback) {
-        Optional<WebSessions.Session> session = session(request, form);
-        if (session.isEmpty() || session.get().level() != WebLevel.ADMIN) {
-            html(response, 200, LoginPages.login(ht813(), sessionToken(), "Log in as the administrator."), callback);
-            return;
-        }
-        html(response, 200, Html.page("Upload Configuration", UiPage.STATUS.tabs(catalog().modelId(), WebLevel.ADMIN),
-                ConfigUpload.form(ht813() ? session.get().token() : "")), callback);
-    }
-
-    /** A config file from the browser (multipart, field {@code file}) or sent as the body itself. */
-    private void upload(FormBody form, Request request, Response response, Callback callback) {
-        Optional<WebSessions.Session> session = actor(form, request, response, callback, false);
-        if (session.isEmpty()) {
-            return;
-        }
-        byte[] content;
-        try {
-            content = ConfigUpload.content(request);
-        } catch (IOException e) {
-            html(response, 400, Html.page("Upload Configuration", "", "<p class=\"error\">" + Html.escape(e.getMessage())
-                    + "</p>"), callback);
-            return;
-        }
-        try {
-            dev.ataemu.core.config.ConfigFiles.Applied applied = dev.ataemu.core.config.ConfigFiles.apply(device.store(), content,
-                    device.mac().compact());
-            synchronized (pending) {
-                pending.clear();
-            }
-            html(response, 200, ConfigUpload.done(applied, ht813() ? session.get().token() : ""), callback);
-        } catch (IllegalArgumentException | RejectedChangesException e) {
-            html(response, 400, Html.page("Upload Configuration", "", "<p class=\"error\" id=\"refused\">The file was "
-                    + "refused and nothing changed: " + Html.escape(e.getMessage()) + "</p>"), callback);
-        }
-    }
-
-    // --- firmware upload ----------------------------------------------------------------------
-
-    private void firmwarePage(FormBody form, Request request, Response response, Callback callback) {
-        Optional<WebSessions.Session> session = session(request, form);
-        if (session.isEmpty() || session.get().level() != WebLevel.ADMIN) {
-            html(response, 200, LoginPages.login(ht813(), sessionToken(), "Log in as the administrator."), callback);
-            return;
-        }
-        html(response, 200, Html.page("Upload Firmware", UiPage.STATUS.tabs(catalog().modelId(), WebLevel.ADMIN),
-                FirmwareUpload.form(catalog().modelId(), ht813() ? session.get().token() : "")), callback);
-    }
-
-    private void uploadFirmware(FormBody form, Request request, Response response, Callback callback) {
-        if (actor(form, request, response, callback, false).isEmpty()) {
-            return;
-        }
-        try {
-            dev.ataemu.core.firmware.FirmwareImage image = FirmwareUpload.check(catalog().modelId(),
-                    ConfigUpload.content(request, FirmwareUpload.MAX_BYTES));
-            sessions.logout();
-            device.upgrade(image);
-            html(response, 200, FirmwareUpload.started(image), callback);
-        } catch (IOException | IllegalArgumentException e) {
-            html(response, 400, Html.page("Upload Firmware", "", "<p class=\"error\" id=\"refused\">The firmware was "
-                    + "refused and the device runs on as it was: " + Html.escape(e.getMessage()) + "</p>"), callback);
-        }
-    }
-
-    // --- the values API -----------------------------------------------------------------------
-
-    private Optional<WebSessions.Session> apiSession(FormBody form, Request request) {
-        Optional<WebSessions.Session> session = session(request, form);
-        if (session.isEmpty() && form.has("sid")) {
-            session = sessions.find(form.getOrEmpty("sid"));
-        }
-        return session;
-    }
-
-    private void valuesGet(FormBody form, Request request, Response response, Callback callback) {
-        Optional<WebSessions.Session> session = apiSession(form, request);
-        if (session.isEmpty()) {
-            json(response, UiJson.error("invalid session"), callback);
-            return;
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String key : form.getOrEmpty("request").split(":")) {
-            if (key.isBlank()) {
-                continue;
-            }
-            dev.ataemu.core.config.ParameterKeys.parse(key).stream().boxed().flatMap(n -> catalog().find(n).stream())
-                    .findFirst().ifPresentOrElse(definition -> values.put(key,
-                            definition.type() == dev.ataemu.core.config.ParameterType.PASSWORD ? ""
-                                    : device.store().get(definition.number())),
-                            () -> values.put(key, ""));
-        }
-        json(response, UiJson.success(values), callback);
-    }
-
-    private void valuesPost(FormBody form, Request request, Response response, Callback callback) {
-        Optional<WebSessions.Session> session = apiSession(form, request);
-        if (session.isEmpty()) {
-            json(response, UiJson.error("invalid session"), callback);
-            return;
-        }
-        SettingsUpdate.Outcome outcome = SettingsUpdate.check(catalog(), session.get().level(), form);
-        if (!outcome.accepted()) {
-            Map.Entry<String, String> first = outcome.problems().entrySet().iterator().next();
-            json(response, UiJson.error(first.getKey() + ": " + first.getValue()), callback);
-            return;
-        }
-        try {
-            device.store().apply(outcome.changes());
-            json(response, UiJson.success(Map.of("status", "right")), callback);
-        } catch (RejectedChangesException e) {
-            json(response, UiJson.error(e.getMessage()), callback);
-        }
-    }
-
     // --- plumbing -----------------------------------------------------------------------------
 
-    private Optional<WebSessions.Session> session(Request request, FormBody form) {
+    Optional<WebSessions.Session> session(Request request, FormBody form) {
         String id = null;
         for (org.eclipse.jetty.http.HttpCookie cookie : Request.getCookies(request)) {
             if ("session_id".equals(cookie.getName())) {

@@ -261,28 +261,23 @@ class WebPagesTest {
     void configUpload() throws Exception {
         Browser browser = serve(DeviceModels.HT813);
         login(browser, "admin", "admin");
-        String page = browser.get("/cgi-bin/cfg_page").body();
-        String action = page.replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
-        HttpResponse<String> text = browser.upload(action, "config.txt", "# from a PBX\nP47 = pbx.upload.test\n"
+        HttpResponse<String> text = browser.upload(uploadAction(browser), "config.txt", "# from a PBX\nP47 = pbx.upload.test\n"
                 + "P3 = Reception\nP99999 = other model\n");
         assertThat(text.statusCode()).isEqualTo(200);
         assertThat(text.body()).contains("2 values changed", "P99999");
         assertThat(device.store().get(47)).isEqualTo("pbx.upload.test");
 
-        String again = browser.get("/cgi-bin/cfg_page").body().replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
-        HttpResponse<String> xml = browser.upload(again, "cfg.xml", "<?xml version=\"1.0\"?><gs_provision version=\"1\">"
+        HttpResponse<String> xml = browser.upload(uploadAction(browser), "cfg.xml", "<?xml version=\"1.0\"?><gs_provision version=\"1\">"
                 + "<config version=\"1\"><P47>pbx.xml.test</P47><P901>70000</P901></config></gs_provision>");
         assertThat(xml.statusCode()).isEqualTo(400);
         assertThat(xml.body()).contains("nothing changed", "P901");
         assertThat(device.store().get(47)).as("the whole file was refused").isEqualTo("pbx.upload.test");
 
-        String third = browser.get("/cgi-bin/cfg_page").body().replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
-        HttpResponse<String> binary = browser.upload(third, "cfg" + device.mac().compact(),
+        HttpResponse<String> binary = browser.upload(uploadAction(browser), "cfg" + device.mac().compact(),
                 dev.ataemu.core.config.ConfigBinary.encode(device.mac().compact(), Map.of("P47", "pbx.binary.test")));
         assertThat(binary.statusCode()).as(binary.body()).isEqualTo(200);
         assertThat(device.store().get(47)).isEqualTo("pbx.binary.test");
-        String fourth = browser.get("/cgi-bin/cfg_page").body().replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
-        HttpResponse<String> otherDevice = browser.upload(fourth, "cfg000b82ffffff",
+        HttpResponse<String> otherDevice = browser.upload(uploadAction(browser), "cfg000b82ffffff",
                 dev.ataemu.core.config.ConfigBinary.encode("000b82ffffff", Map.of("P47", "pbx.other.test")));
         assertThat(otherDevice.statusCode()).isEqualTo(400);
         assertThat(otherDevice.body()).contains("not this device");
@@ -338,6 +333,11 @@ class WebPagesTest {
         scheduler.advance(Duration.ofSeconds(90));
         login(browser, "", "admin");
         assertThat(browser.get("/cgi-bin/index").body()).contains("Program -- 1.0.16.9");
+    }
+
+    /** Where the upload page posts, with its current session token. */
+    private static String uploadAction(Browser browser) throws Exception {
+        return browser.get("/cgi-bin/cfg_page").body().replaceAll("(?s).*action=\"(/cgi-bin/upload_cfg[^\"]*)\".*", "$1");
     }
 
     /** Logs in through the login form (with a username on the HT813 when given); the landing page. */
