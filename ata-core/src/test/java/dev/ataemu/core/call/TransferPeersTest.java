@@ -83,17 +83,33 @@ class TransferPeersTest {
         Peers(Path work) throws Exception {
             kamailio = Kamailio.start(work.resolve("kamailio"), Map.of("1001", "alpha-1", "2002", "beta-2",
                     "3003", "gamma-3"));
-            b = Baresip.start(work.resolve("b"), BaresipOptions.of("2002").codecs("pcmu")
-                    .registeringTo(kamailio.hostPort(), "beta-2")
-                    .audioSource(ToneWav.write(work.resolve("b.wav"), 8000, 1000, 30)));
-            c = Baresip.start(work.resolve("c"), BaresipOptions.of("3003").codecs("pcmu")
-                    .registeringTo(kamailio.hostPort(), "gamma-3")
-                    .audioSource(ToneWav.write(work.resolve("c.wav"), 8000, 1400, 30)));
-            // The registrations may finish before the control connection opens, so ask Kamailio.
-            CallingDevice.await(() -> kamailio.isRegistered("2002") && kamailio.isRegistered("3003"));
-            assertThat(kamailio.isRegistered("3003")).as(() -> kamailio.logTail(30)).isTrue();
-            calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
-                    Map.of("P47", kamailio.hostPort(), "P34", "alpha-1"));
+            Baresip startedB = null;
+            Baresip startedC = null;
+            try {
+                startedB = Baresip.start(work.resolve("b"), BaresipOptions.of("2002").codecs("pcmu")
+                        .registeringTo(kamailio.hostPort(), "beta-2")
+                        .audioSource(ToneWav.write(work.resolve("b.wav"), 8000, 1000, 30)));
+                startedC = Baresip.start(work.resolve("c"), BaresipOptions.of("3003").codecs("pcmu")
+                        .registeringTo(kamailio.hostPort(), "gamma-3")
+                        .audioSource(ToneWav.write(work.resolve("c.wav"), 8000, 1400, 30)));
+                // The registrations may finish before the control connection opens, so ask Kamailio.
+                CallingDevice.await(() -> kamailio.isRegistered("2002") && kamailio.isRegistered("3003"));
+                assertThat(kamailio.isRegistered("3003")).as(() -> kamailio.logTail(30)).isTrue();
+                calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                        Map.of("P47", kamailio.hostPort(), "P34", "alpha-1"));
+            } catch (Exception | AssertionError e) {
+                // A peer that started must not outlive a set-up that failed.
+                if (startedC != null) {
+                    startedC.close();
+                }
+                if (startedB != null) {
+                    startedB.close();
+                }
+                kamailio.close();
+                throw e;
+            }
+            b = startedB;
+            c = startedC;
             CallingDevice.await(() -> calling.device.status().ports().get(0).registration() == RegistrationState.REGISTERED);
         }
 
