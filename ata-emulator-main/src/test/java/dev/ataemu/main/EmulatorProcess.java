@@ -95,6 +95,18 @@ final class EmulatorProcess implements AutoCloseable {
         return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POSTs a JSON body to the emulator API as the administrator. */
+    HttpResponse<String> post(String path, String json, String adminPassword) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(webUri().resolve(path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Sends SIGTERM and waits for the process to end; returns what it printed. */
     List<String> terminate() throws InterruptedException {
         // Through the handle: Process.destroy() would also close the pipe the last lines come through.
