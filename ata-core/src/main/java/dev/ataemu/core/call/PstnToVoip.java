@@ -161,8 +161,11 @@ final class PstnToVoip implements OutgoingCall.Listener {
                 .offer(OfferAnswer.session(sdpHost), new MediaAddress(sdpHost, settings.rtpPort(0)), false);
         tone(LineParameters.RINGBACK_TONE);
         try {
-            call = uri.isEmpty() ? account.get().call(user, offer.description().format(), this)
-                    : account.get().callUri(uri, offer.description().format(), Optional.empty(), this);
+            // The PSTN caller's ID, as the line gave it, names the caller of the VoIP call (FXO-23).
+            String caller = line.lastCallerId().map(id -> id.name().or(id::number).orElse("")).orElse("");
+            call = !uri.isEmpty() ? account.get().callUri(uri, offer.description().format(), Optional.empty(), this)
+                    : caller.isEmpty() ? account.get().call(user, offer.description().format(), this)
+                    : account.get().callFor(caller, user, offer.description().format(), this);
         } catch (Exception e) {
             LOG.warn("port {}: cannot call {}: {}", port, uri.isEmpty() ? user : uri, e.getMessage());
             failed(500, e.getMessage());

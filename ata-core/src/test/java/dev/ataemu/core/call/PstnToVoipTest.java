@@ -40,11 +40,12 @@ class PstnToVoipTest {
     }
 
     @Test
-    @DisplayName("FXO-13 FXO-14 FXO-16 a PSTN call unanswered after Number of Rings (P798) is seized; the caller "
-            + "hears dial tone, keys the VoIP number and # in DTMF, and the FXO account calls it")
+    @DisplayName("FXO-13 FXO-14 FXO-16 FXO-23 a PSTN call unanswered after Number of Rings (P798) is seized; the caller "
+            + "hears dial tone, keys the VoIP number and # in DTMF, and the FXO account calls it, named by the PSTN caller ID")
     void secondStageDialing() throws Exception {
         SippRun voip = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
-        try (CallingDevice calling = device(voip, Map.of())) {
+        // Two rings: the caller ID comes between the first and the second.
+        try (CallingDevice calling = device(voip, Map.of("P798", "2"))) {
             VirtualCentralOffice exchange = calling.device.pstnLine().orElseThrow();
             exchange.ring("5551234", "Caller");
             CallingDevice.await(() -> exchange.state() == VirtualCentralOffice.State.CONNECTED);
@@ -60,6 +61,7 @@ class PstnToVoipTest {
             assertThat(dialTone).as("second-stage dial tone").isGreaterThan(-30);
             assertThat(result.succeeded()).as(result::describe).isTrue();
             assertThat(wire).contains("INVITE sip:3456@");
+            assertThat(wire).as("the PSTN caller's name names the VoIP caller").containsPattern("From: \"Caller\" <sip:");
             assertThat(calling.handset().ringing()).as("the FXS phone stopped ringing").isFalse();
         }
     }

@@ -44,6 +44,12 @@ public final class ClientCall extends DialogCall implements OutgoingCall {
     }
 
     private boolean autoAnswer;
+    private String displayName;
+
+    /** Names the caller in From by {@code name} rather than the account's display name (a gateway's caller). */
+    public void displayName(String name) {
+        displayName = name;
+    }
 
     @Override
     protected Dialog currentDialog() {
@@ -94,7 +100,7 @@ public final class ClientCall extends DialogCall implements OutgoingCall {
      */
     public void startTo(SipURI target, String fromHost, String offer, dev.ataemu.sip.account.AccountSettings account,
             boolean anonymous, boolean privacyHeader, java.util.Optional<String> replaces) throws Exception {
-        String fromDisplayName = account.displayName();
+        String fromDisplayName = displayName != null ? displayName : account.displayName();
         SipURI fromUri = anonymous ? context.addresses().createSipURI("anonymous", "anonymous.invalid")
                 : context.addresses().createSipURI(context.userId(), fromHost);
         // "User ID is Phone Number" (SIP-18): the account's number is marked as one in From.

@@ -129,6 +129,20 @@ public final class UserAgent implements AutoCloseable {
         return call;
     }
 
+    /**
+     * A call for someone else, as a gateway places one: the account's user in From, with
+     * {@code callerName} as its display name (the HT813's PSTN caller, FXO-23).
+     */
+    public dev.ataemu.sip.call.OutgoingCall callFor(String callerName, String user, String offer,
+            dev.ataemu.sip.call.OutgoingCall.Listener listener) throws Exception {
+        ServerAddress server = ServerAddress.parse(registration.server());
+        dev.ataemu.sip.call.ClientCall call = new dev.ataemu.sip.call.ClientCall(calls.context(), auth, listener);
+        call.displayName(callerName);
+        call.start(user, server.host(), server.port(), offer, settings, false, false);
+        calls.placed(call);
+        return call;
+    }
+
     /** Places a call to a full SIP URI (a transfer's target), taking over the {@code replaces} dialog when given. */
     public dev.ataemu.sip.call.OutgoingCall callUri(String uri, String offer, java.util.Optional<String> replaces,
             dev.ataemu.sip.call.OutgoingCall.Listener listener) throws Exception {
