@@ -14,6 +14,7 @@ import java.net.BindException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +36,11 @@ public final class FxoCalls implements CallHandler {
     private final Scheduler scheduler;
     private final InetAddress address;
     private final MediaTransport transport;
-    private final java.util.function.Supplier<String> sdpHost;
+    private final Supplier<String> sdpHost;
 
     /** @param sdpHost the address our SDP names (the account's Contact address) */
     public FxoCalls(int port, FxoLine line, ParameterStore store, Scheduler scheduler, InetAddress address,
-            MediaTransport transport, java.util.function.Supplier<String> sdpHost) {
+            MediaTransport transport, Supplier<String> sdpHost) {
         this.sdpHost = sdpHost;
         this.port = port;
         this.line = line;

@@ -43,16 +43,24 @@ public final class EchoCanceller {
         int length = Math.min(cameUp.length, sentDown.length);
         for (int i = 0; i < length; i++) {
             push(sentDown[i]);
+            if (energy == 0) {
+                // Nothing went down within the tail: there is no echo to remove and nothing to learn.
+                continue;
+            }
             double estimate = 0;
             double farPeak = 0;
             for (int k = 0; k < weights.length; k++) {
                 double x = reference[(newest - k + weights.length) % weights.length];
                 estimate += weights[k] * x;
-                farPeak = Math.max(farPeak, Math.abs(x));
+                if (x > farPeak) {
+                    farPeak = x;
+                } else if (-x > farPeak) {
+                    farPeak = -x;
+                }
             }
             double error = cameUp[i] - estimate;
             boolean doubleTalk = Math.abs(cameUp[i]) > GEIGEL_THRESHOLD * farPeak;
-            if (!doubleTalk && energy > 0) {
+            if (!doubleTalk) {
                 double gain = STEP * error / (energy + REGULARIZATION);
                 for (int k = 0; k < weights.length; k++) {
                     weights[k] += gain * reference[(newest - k + weights.length) % weights.length];
