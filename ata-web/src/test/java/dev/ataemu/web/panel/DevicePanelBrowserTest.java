@@ -45,7 +45,7 @@ class DevicePanelBrowserTest {
             browser.choose("username", "admin");
         }
         browser.type("P2", "admin");
-        browser.click(By.name("Login"));
+        browser.navigate(By.name("Login"));
         browser.open(base + "/emulator");
         browser.await(driver -> driver.findElement(By.id("connection")).getText().equals("live"));
         return base;

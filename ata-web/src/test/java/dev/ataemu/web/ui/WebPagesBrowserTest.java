@@ -64,7 +64,7 @@ class WebPagesBrowserTest {
             browser.choose("username", username);
         }
         browser.type("P2", password);
-        browser.click(By.name("Login"));
+        browser.navigate(By.name("Login"));
     }
 
     private String heading() {
@@ -73,10 +73,10 @@ class WebPagesBrowserTest {
 
     /** Opens a page by its tab, changes one text field and saves it with the button named {@code button}. */
     private void change(String tab, String field, String value, String button) {
-        browser.click(By.linkText(tab));
+        browser.navigate(By.linkText(tab));
         assertThat(heading()).isEqualTo(tab);
         browser.type(field, value);
-        browser.click(By.name(button));
+        browser.navigate(By.name(button));
     }
 
     @Test
@@ -102,9 +102,9 @@ class WebPagesBrowserTest {
         assertThat(device.store().get(234)).isEqualTo("cfgpre");
         assertThat(device.store().get(3)).isEqualTo("Front Desk");
         assertThat(device.store().get(703)).isEqualTo("Back Office");
-        browser.click(By.linkText("FXS PORT1"));
+        browser.navigate(By.linkText("FXS PORT1"));
         browser.screenshot(SCREENSHOTS.resolve("ht502-fxs-port1.png"));
-        browser.click(By.linkText("STATUS"));
+        browser.navigate(By.linkText("STATUS"));
         assertThat(browser.pageText()).contains("Software Version:", "Program -- 1.0.16.2", "FXS1", "FXS2");
         browser.screenshot(SCREENSHOTS.resolve("ht502-status.png"));
 
@@ -146,7 +146,7 @@ class WebPagesBrowserTest {
         browser.screenshot(SCREENSHOTS.resolve("ht813-reboot-prompt.png"));
 
         login(base, "viewer", "viewer");
-        browser.click(By.linkText("FXS PORT"));
+        browser.navigate(By.linkText("FXS PORT"));
         assertThat(browser.find(By.name("P3")).isEnabled()).isFalse();
         assertThat(browser.driver().findElements(By.name("update"))).isEmpty();
         browser.screenshot(SCREENSHOTS.resolve("ht813-viewer-fxs-port.png"));

@@ -15,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -83,6 +84,16 @@ public final class Chromium implements AutoCloseable {
 
     public void click(By by) {
         driver.findElement(by).click();
+    }
+
+    /**
+     * Clicks a link or a submit button and waits until the browser has left the page it was on, so
+     * that what is read next comes from the new page and not from the one being replaced.
+     */
+    public void navigate(By by) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        driver.findElement(by).click();
+        await(ExpectedConditions.stalenessOf(page));
     }
 
     public String pageText() {
