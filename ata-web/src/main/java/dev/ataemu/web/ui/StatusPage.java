@@ -25,9 +25,10 @@ final class StatusPage {
         DeviceStatus status = device.status();
         boolean ht813 = "HT813".equals(status.model());
         StringBuilder page = new StringBuilder("<table class=\"status\">\n");
-        String mac = status.mac().colon().toUpperCase();
-        String lan = status.mac().next().colon().toUpperCase();
-        row(page, "MAC Address", ht813 ? "WAN-- " + mac + " LAN-- " + lan + " (Device MAC)" : "WAN-- " + mac + " LAN-- " + lan);
+        // The device MAC is the LAN side's; the WAN side's is the next address (HW-42).
+        String lan = status.mac().colon().toUpperCase();
+        String wan = status.mac().next().colon().toUpperCase();
+        row(page, "MAC Address", ht813 ? "WAN-- " + wan + " LAN-- " + lan + " (Device MAC)" : "WAN-- " + wan + " LAN-- " + lan);
         row(page, ht813 ? "WAN IPv4 Address" : "WAN IP Address",
                 device.wanAddress().map(address -> address.getHostAddress()).orElse("0.0.0.0"));
         row(page, "Product Model", status.model());

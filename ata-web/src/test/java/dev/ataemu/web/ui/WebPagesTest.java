@@ -91,8 +91,9 @@ class WebPagesTest {
     }
 
     @Test
-    @DisplayName("WEB-04 WEB-37 the scanner's HT813 flow: the login page's session_token, dologin as admin, the STATUS "
-            + "page's Software Version and Program -- version; a user login then doadminlogin for an admin page")
+    @DisplayName("WEB-04 WEB-37 HW-42 the scanner's HT813 flow: the login page's session_token, dologin as admin, the "
+            + "STATUS page's MACs (the LAN one the device MAC), Software Version and Program -- version; a user login "
+            + "then doadminlogin for an admin page")
     void scannerHt813Flow() throws Exception {
         Browser browser = serve(DeviceModels.HT813);
         assertThat(browser.get("/").body()).contains("<b>Grandstream Device Configuration</b>");
@@ -108,6 +109,8 @@ class WebPagesTest {
         assertThat(version.find()).isTrue();
         assertThat(version.group(1)).isEqualTo("1.0.9.1");
         assertThat(status.body()).contains("<td>FXS</td><td><b>On Hook</b></td>");
+        assertThat(status.body()).contains("WAN-- " + device.mac().next().colon().toUpperCase() + " LAN-- "
+                + device.mac().colon().toUpperCase() + " (Device MAC)");
 
         Browser user = new Browser(web.uri());
         HttpResponse<String> userLogin = user.post("/cgi-bin/dologin", form("session_token", token, "username", "user",
