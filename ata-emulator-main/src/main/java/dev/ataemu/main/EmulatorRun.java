@@ -5,6 +5,7 @@ import dev.ataemu.core.config.ParameterCatalog;
 import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.DeviceFolder;
 import dev.ataemu.core.device.PowerState;
+import dev.ataemu.ivr.IvrMenu;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.time.RealTimeScheduler;
 import dev.ataemu.web.server.WebServerException;
@@ -52,6 +53,7 @@ final class EmulatorRun {
         try {
             device = Device.inFolder(folder, ParameterCatalog.builtIn(), scheduler);
             device.store().apply(options.settings());
+            device.voiceMenu(new IvrMenu());
         } catch (UncheckedIOException e) {
             scheduler.close();
             return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());

@@ -76,6 +76,10 @@ public final class Accounts {
         offeredDns = java.util.List.copyOf(servers);
     }
 
+    public java.util.List<java.net.InetSocketAddress> offeredDns() {
+        return offeredDns;
+    }
+
     /** The running user agent of a port's account, if any. */
     public java.util.Optional<UserAgent> agent(int port) {
         return java.util.Optional.ofNullable(agents.get(port));

@@ -413,6 +413,58 @@ public final class Device {
         });
     }
 
+    /** The voice menu {@code ***} opens on every FXS port; main wires the one {@code ata-ivr} speaks. */
+    public void voiceMenu(dev.ataemu.core.menu.VoiceMenu menu) {
+        scheduler.execute(() -> fxsLines.values().forEach(line -> line.voiceMenu(menu, new MenuFacts())));
+    }
+
+    /** What the voice menu reads of this device and may make it do. */
+    private final class MenuFacts implements dev.ataemu.core.menu.MenuDevice {
+        @Override
+        public MacAddress mac() {
+            return mac;
+        }
+
+        @Override
+        public String programVersion() {
+            return firmware.versions().getOrDefault("Program", model.programVersion());
+        }
+
+        @Override
+        public Optional<InetAddress> wanAddress() {
+            return accounts.address();
+        }
+
+        @Override
+        public List<java.net.InetSocketAddress> offeredDns() {
+            return accounts.offeredDns();
+        }
+
+        @Override
+        public boolean providerLocked() {
+            return providerLocked;
+        }
+
+        @Override
+        public boolean refusesCallsUnregistered(int port) {
+            dev.ataemu.core.account.AccountParameters account = dev.ataemu.core.account.AccountParameters.of(model.id(), port);
+            boolean mustRegister = store.getIntOr(account.active(), 1) == 1 && store.getIntOr(account.register(), 1) == 1
+                    && !store.getOrEmpty(account.server()).isBlank();
+            return mustRegister && registrations.get(port) != RegistrationState.REGISTERED
+                    && store.getIntOr(dev.ataemu.core.call.CallParameters.of(port).callWithoutRegistration(), 1) == 0;
+        }
+
+        @Override
+        public void reboot() {
+            Device.this.reboot();
+        }
+
+        @Override
+        public void factoryReset() {
+            Device.this.factoryReset(ResetType.FULL);
+        }
+    }
+
     /** An incoming call for an FXS port (the SIP side, or a test): rings the phone with this caller ID. */
     public void ring(int port, CallerId callerId) {
         FxsLine line = fxsLine(port);

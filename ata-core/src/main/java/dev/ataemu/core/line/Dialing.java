@@ -26,6 +26,7 @@ final class Dialing {
     private static final int DISABLE_DIRECT_IP_CALL = 277;
     private static final int PSTN_ACCESS_CODE = 195;
     private static final int INCOMPLETE_ADDRESS = 484;
+    private static final String VOICE_MENU = "***";
 
     private final FxsLine line;
     private final int index;
@@ -114,6 +115,17 @@ final class Dialing {
         }
         if (collecting != null) {
             awaitNextKey();
+            return;
+        }
+        // "***" opens the voice menu (IVR-01), ahead of the star codes and the dial plan.
+        if (line.menuAvailable() && VOICE_MENU.startsWith(dialed.toString())) {
+            if (dialed.length() == VOICE_MENU.length()) {
+                cancelTimeout();
+                dialed.setLength(0);
+                line.openMenu();
+            } else {
+                awaitNextKey();
+            }
             return;
         }
         // "PSTN Access Code" (HT813 P195, *00 from the factory): the phone takes the PSTN line.
@@ -276,6 +288,23 @@ final class Dialing {
             collecting = null;
             refuseNumber(new DialPlan.Decision(DialPlan.Outcome.NO_MATCH, "", false));
         }
+    }
+
+    /** The voice menu's option 47: the keys that follow are an address, as after *47 (IVR-28). */
+    void collectDirectIpAddress() {
+        startOver();
+        collecting = StarCode.DIRECT_IP_CALL;
+    }
+
+    /**
+     * The voice menu's option 86 (IVR-29): the account's voicemail. The ATAs keep no voicemail access
+     * number, so the call goes to the account's own user ID and the server's mailbox answers (GAP-53).
+     */
+    void callVoicemail() {
+        startOver();
+        String userId = store.getOrEmpty(dev.ataemu.core.account.AccountParameters.of(store.catalog().modelId(), index)
+                .userId()).strip();
+        callBack(userId, "no user ID whose voicemail to call");
     }
 
     /** Calls {@code number} again as it was placed (redial, call return); reorder when there is none. */

@@ -3,6 +3,10 @@ package dev.ataemu.core.line;
 import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.feature.FeatureParameters;
 import dev.ataemu.core.feature.PerCallFeatures;
+import dev.ataemu.core.menu.MenuDevice;
+import dev.ataemu.core.menu.MenuLine;
+import dev.ataemu.core.menu.MenuSession;
+import dev.ataemu.core.menu.VoiceMenu;
 import dev.ataemu.media.audio.ThenSource;
 import dev.ataemu.hal.fxs.FxsEvents;
 import dev.ataemu.hal.fxs.FxsPort;
@@ -29,6 +33,7 @@ public final class FxsLine implements FxsEvents {
     private static final int STUTTER_INTERRUPTIONS = 15;
     // Three beeps of the factory confirmation tone (100 ms on, 100 ms off).
     private static final int CONFIRMATION_MS = 600;
+    private static final int DISABLE_VOICE_PROMPT = 253;
 
     private final int index;
     private final LineParameters parameters;
@@ -54,6 +59,10 @@ public final class FxsLine implements FxsEvents {
     private final FlashFeatures flashFeatures;
     private final Dialing dialing;
     private final OffHookWarning offHookWarning;
+    private VoiceMenu voiceMenu;
+    private MenuDevice menuDevice;
+    /** The voice menu's hold on the line while the phone is in it. */
+    private MenuAccess inMenu;
 
     /** Places the calls this line dials; the line hears back through its call methods. */
     public interface Dialer {
@@ -87,6 +96,12 @@ public final class FxsLine implements FxsEvents {
 
     public void dialer(Dialer newDialer) {
         dialing.dialer(java.util.Objects.requireNonNull(newDialer));
+    }
+
+    /** The voice menu {@code ***} opens, and the device it may read and act on. */
+    public void voiceMenu(VoiceMenu menu, MenuDevice device) {
+        voiceMenu = java.util.Objects.requireNonNull(menu);
+        menuDevice = java.util.Objects.requireNonNull(device);
     }
 
     /** Connects the line to its port; the port must send its events here. */
@@ -162,7 +177,31 @@ public final class FxsLine implements FxsEvents {
             return;
         }
         freshDialTone();
+        if (voiceMenu != null && menuDevice.refusesCallsUnregistered(index)) {
+            // IVR-33: the prompt instead of dial tone; *** and the local codes still work.
+            port.play(voiceMenu.notRegistered(store));
+            return;
+        }
         dialing.autoDial();
+    }
+
+    /** Whether {@code ***} opens the voice menu: there is one, and "Disable Voice Prompt" (P253) is No (IVR-36). */
+    boolean menuAvailable() {
+        return voiceMenu != null && !isSet(DISABLE_VOICE_PROMPT);
+    }
+
+    void openMenu() {
+        inMenu = new MenuAccess();
+        enter(LineState.VOICE_MENU);
+        inMenu.session = voiceMenu.open(inMenu);
+    }
+
+    private void leaveMenu() {
+        MenuAccess leaving = inMenu;
+        inMenu = null;
+        if (leaving != null && leaving.session != null) {
+            leaving.session.end();
+        }
     }
 
     void freshDialTone() {
@@ -175,6 +214,7 @@ public final class FxsLine implements FxsEvents {
 
     @Override
     public void onHook() {
+        leaveMenu();
         cancelDialTimeout();
         flashFeatures.cancelFlashDigit();
         dialing.dropEarlyAttempt();
@@ -220,6 +260,10 @@ public final class FxsLine implements FxsEvents {
         }
         if (state == LineState.CONNECTED) {
             call.key(this, key);
+            return;
+        }
+        if (state == LineState.VOICE_MENU && inMenu != null) {
+            inMenu.session.key(key);
             return;
         }
         dialing.key(key);
@@ -437,6 +481,61 @@ public final class FxsLine implements FxsEvents {
 
     FxsPort port() {
         return port;
+    }
+
+    /** The line as one visit to the voice menu sees it; it does nothing once the visit is over. */
+    private final class MenuAccess implements MenuLine {
+        MenuSession session;
+
+        private boolean current() {
+            return inMenu == this && state == LineState.VOICE_MENU;
+        }
+
+        @Override
+        public int port() {
+            return index;
+        }
+
+        @Override
+        public ParameterStore store() {
+            return store;
+        }
+
+        @Override
+        public dev.ataemu.time.Scheduler scheduler() {
+            return port.scheduler();
+        }
+
+        @Override
+        public MenuDevice device() {
+            return menuDevice;
+        }
+
+        @Override
+        public void play(AudioSource audio) {
+            if (current()) {
+                port.play(audio);
+            }
+        }
+
+        @Override
+        public void directIpCall() {
+            if (current()) {
+                inMenu = null;
+                dialing.collectDirectIpAddress();
+                port.play(dialTone());
+                enter(LineState.DIAL_TONE);
+            }
+        }
+
+        @Override
+        public void voicemail() {
+            if (current()) {
+                inMenu = null;
+                enter(LineState.DIALING);
+                dialing.callVoicemail();
+            }
+        }
     }
 
     /** Tells the device the line changed (its state, digits or calls). */

@@ -15,5 +15,7 @@ public enum LineState {
     /** Off hook with nothing to do: the caller hung up, or dialing timed out. */
     OFF_HOOK_IDLE,
     /** In a call. */
-    CONNECTED
+    CONNECTED,
+    /** Off hook, in the voice menu after dialing {@code ***}. */
+    VOICE_MENU
 }
