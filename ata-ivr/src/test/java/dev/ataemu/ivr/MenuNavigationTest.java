@@ -82,6 +82,24 @@ class MenuNavigationTest {
         assertThat(phone.lastSaid()).as("after 99 comes 01").isEqualTo("dhcp_mode");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "IVR-03 IVR-04 every option of the {0} answers with its own prompt")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"HT502", "HT813"})
+    void everyOptionAnswers(String model) {
+        Map<String, String> firstWords = Map.ofEntries(Map.entry("01", "dhcp_mode"), Map.entry("02", "ip_address"),
+                Map.entry("03", "subnet"), Map.entry("04", "gateway"), Map.entry("05", "dns_server"),
+                Map.entry("07", "preferred_vocoder"), Map.entry("10", "mac_address"), Map.entry("12", "wan_web_access"),
+                Map.entry("13", "firmware_server"), Map.entry("14", "config_server"),
+                Map.entry("15", "upgrade_protocol"), Map.entry("16", "firmware_version"),
+                Map.entry("17", "upgrade_mode"), Map.entry("47", "direct_ip_calling"), Map.entry("86", "voice_mail"),
+                Map.entry("99", "reset"));
+        var device = "HT502".equals(model) ? DeviceModels.HT502 : DeviceModels.HT813;
+        for (String number : MenuTree.forModel(model).numbers()) {
+            MenuPhone phone = new MenuPhone(dataDir.resolve(number), device, Map.of()).openMenu();
+            phone.press(number).listen(1);
+            assertThat(phone.said.get(1)).as(model + " option " + number).startsWith(firstWords.get(number));
+        }
+    }
+
     @Test
     @DisplayName("IVR-06 # returns to the main menu from an option")
     void hashReturnsToMainMenu() {

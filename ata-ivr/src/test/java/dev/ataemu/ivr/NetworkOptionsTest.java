@@ -43,11 +43,12 @@ class NetworkOptionsTest {
         assertThat(phone.get(8)).isEqualTo("0");
     }
 
-    @Test
-    @DisplayName("IVR-13 IVR-14 IVR-15 IVR-16 IVR-08 IVR-42 in static IP mode options 02 to 05 take 12 digits, "
-            + "store the octets (P9-P24) and read the new address back")
-    void staticAddresses() {
-        MenuPhone phone = new MenuPhone(dataDir, DeviceModels.HT502, Map.of("P8", "1")).openMenu();
+    @org.junit.jupiter.params.ParameterizedTest(name = "IVR-13 IVR-14 IVR-15 IVR-16 IVR-08 IVR-42 {0} in static IP mode "
+            + "options 02 to 05 take 12 digits, store the octets (P9-P24) and read the new address back")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"HT502", "HT813"})
+    void staticAddresses(String model) {
+        MenuPhone phone = new MenuPhone(dataDir, "HT502".equals(model) ? DeviceModels.HT502 : DeviceModels.HT813,
+                Map.of("P8", "1")).openMenu();
         phone.key("02").key("192168000026");
         assertThat(phone.said).contains("ip_address digit_1 digit_9 digit_2 dot digit_1 digit_6 digit_8 dot digit_0 dot "
                 + "digit_2 digit_6 reboot_to_apply");
