@@ -67,6 +67,7 @@ public final class Device {
     /** Whether the HT813's FXS account was registered and lost it (the life-line fails over, GAP-11). */
     private boolean registrationLost;
     private final Accounts accounts;
+    private final dev.ataemu.core.provision.Provisioner provisioner;
 
     private volatile PowerState power = PowerState.OFF;
     private volatile long poweredAtMillis;
@@ -114,8 +115,42 @@ public final class Device {
                     reboot();
                 });
         accounts.program(() -> firmware.versions().getOrDefault("Program", model.programVersion()));
+        this.provisioner = new dev.ataemu.core.provision.Provisioner(new Provisioned());
         store.onChange(this::settingsChanged);
         connectPhones();
+    }
+
+    /** The device as its provisioning sees it. */
+    private final class Provisioned implements dev.ataemu.core.provision.ProvisionedDevice {
+        @Override
+        public String modelId() {
+            return model.id();
+        }
+
+        @Override
+        public String mac() {
+            return mac.compact();
+        }
+
+        @Override
+        public String programVersion() {
+            return firmware.versions().getOrDefault("Program", model.programVersion());
+        }
+
+        @Override
+        public ParameterStore store() {
+            return store;
+        }
+
+        @Override
+        public Scheduler scheduler() {
+            return scheduler;
+        }
+
+        @Override
+        public void upgrade(FirmwareImage image) {
+            Device.this.upgrade(image);
+        }
     }
 
     /** A device of the folder's model and MAC, with the P-values stored in the folder. */
@@ -259,6 +294,11 @@ public final class Device {
 
     public boolean providerLocked() {
         return providerLocked;
+    }
+
+    /** Where provisioning from servers is, and how its latest pass ended (PROV-31). */
+    public dev.ataemu.core.provision.ProvisionStatus provisioning() {
+        return provisioner.status();
     }
 
     private volatile MediaTransport mediaTransport;
@@ -529,7 +569,12 @@ public final class Device {
         enter(PowerState.READY);
         connectPhones();
         panel.ready(this::activity);
-        accounts.start();
+        // The configuration from the server comes before the accounts register with what it set.
+        provisioner.atBoot(() -> {
+            if (power == PowerState.READY) {
+                accounts.start();
+            }
+        });
         LOG.info("{} {} ready, firmware {}", model.id(), mac, firmware.versions());
     }
 
@@ -541,6 +586,7 @@ public final class Device {
             bootTimer.cancel();
             bootTimer = null;
         }
+        provisioner.stop();
         accounts.stop();
         fxsLines.values().forEach(FxsLine::onHook);
         fxsPorts.values().forEach(FxsPort::stopRinging);

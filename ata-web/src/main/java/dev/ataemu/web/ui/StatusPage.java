@@ -42,6 +42,7 @@ final class StatusPage {
         if (ht813) {
             row(page, "Software Status", "Running &nbsp;&nbsp; Mem: 19000");
             row(page, "Core Dump", "Clean");
+            row(page, "Provision", Html.escape(device.provisioning().text()));
         }
         page.append("</table>\n");
         page.append(ht813 ? ht813Ports(device, status) : ht502Ports(device, status));

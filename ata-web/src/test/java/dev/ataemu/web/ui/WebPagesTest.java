@@ -91,7 +91,7 @@ class WebPagesTest {
     }
 
     @Test
-    @DisplayName("WEB-04 WEB-37 HW-42 the scanner's HT813 flow: the login page's session_token, dologin as admin, the "
+    @DisplayName("WEB-04 WEB-37 HW-42 PROV-31 the scanner's HT813 flow: the login page's session_token, dologin as admin, the "
             + "STATUS page's MACs (the LAN one the device MAC), Software Version and Program -- version; a user login "
             + "then doadminlogin for an admin page")
     void scannerHt813Flow() throws Exception {
@@ -111,6 +111,7 @@ class WebPagesTest {
         assertThat(status.body()).contains("<td>FXS</td><td><b>On Hook</b></td>");
         assertThat(status.body()).contains("WAN-- " + device.mac().next().colon().toUpperCase() + " LAN-- "
                 + device.mac().colon().toUpperCase() + " (Device MAC)");
+        assertThat(status.body()).as("PROV-31").contains("Provision", "Not running, Last status : ");
 
         Browser user = new Browser(web.uri());
         HttpResponse<String> userLogin = user.post("/cgi-bin/dologin", form("session_token", token, "username", "user",

@@ -1,0 +1,24 @@
+package dev.ataemu.core.provision;
+
+import dev.ataemu.core.config.ParameterStore;
+import dev.ataemu.core.firmware.FirmwareImage;
+import dev.ataemu.time.Scheduler;
+
+/** What provisioning works on: the device's identity and store, and its way of flashing an image. */
+public interface ProvisionedDevice {
+
+    String modelId();
+
+    /** The device (LAN) MAC, 12 lower-case hex digits: it names the configuration files. */
+    String mac();
+
+    /** The running firmware's Program version. */
+    String programVersion();
+
+    ParameterStore store();
+
+    Scheduler scheduler();
+
+    /** Writes the image to flash and reboots into it. */
+    void upgrade(FirmwareImage image);
+}
