@@ -27,6 +27,8 @@ public final class ParameterStore {
     private final Path file;
     private final String header;
     private final TreeMap<Integer, String> overrides = new TreeMap<>();
+    /** P-values saved but not yet taking effect (an HT502 "Update", an HT813 "Update" before "Apply"): their running values. */
+    private final Map<Integer, String> notRunning = new java.util.HashMap<>();
     private final List<Consumer<ChangeSet>> listeners = new CopyOnWriteArrayList<>();
 
     private ParameterStore(ModelCatalog catalog, Path file, String header) {
@@ -72,10 +74,24 @@ public final class ParameterStore {
         return catalog;
     }
 
-    /** The current value of a P-value of this model. */
+    /** The value a P-value of this model runs with: the device's behaviour follows it. */
     public synchronized String get(int number) {
+        String running = notRunning.get(number);
+        return running != null ? running : saved(number);
+    }
+
+    /**
+     * The value kept for a P-value: what the pages show and files export. It differs from {@link #get}
+     * only while a saved change waits for {@link #takeEffect} (the next boot, or "Apply").
+     */
+    public synchronized String saved(int number) {
         String value = overrides.get(number);
         return value != null ? value : catalog.get(number).defaultValue();
+    }
+
+    /** Whether saved changes wait to take effect. */
+    public synchronized boolean changesWaiting() {
+        return !notRunning.isEmpty();
     }
 
     /** The value of a numeric (INT or ENUM) P-value. */
@@ -124,31 +140,71 @@ public final class ParameterStore {
         ChangeSet changes;
         synchronized (this) {
             Map<Integer, String> accepted = catalog.validate(batch);
-            Map<Integer, ChangeSet.Change> diff = new TreeMap<>();
-            accepted.forEach((number, value) -> {
-                String before = get(number);
-                if (!before.equals(value)) {
-                    diff.put(number, new ChangeSet.Change(before, value));
-                }
-            });
-            changes = commit(diff);
+            Map<Integer, ChangeSet.Change> running = differences(accepted, this::get);
+            commit(differences(accepted, this::saved));
+            notRunning.keySet().removeAll(accepted.keySet());
+            changes = running.isEmpty() ? ChangeSet.NONE : ChangeSet.of(running, catalog);
         }
         announce(changes);
         return changes;
+    }
+
+    /**
+     * Validates and keeps a batch without making it take effect: the device runs with the values it
+     * had until {@link #takeEffect}, as the HT502 does after "Update" until it reboots (WEB-14).
+     * Listeners hear nothing now. All or nothing, as {@link #apply}.
+     */
+    public synchronized ChangeSet save(Map<String, String> batch) {
+        Map<Integer, String> accepted = catalog.validate(batch);
+        Map<Integer, ChangeSet.Change> saving = differences(accepted, this::saved);
+        saving.keySet().forEach(number -> notRunning.putIfAbsent(number, get(number)));
+        ChangeSet saved = commit(saving);
+        notRunning.entrySet().removeIf(waiting -> waiting.getValue().equals(saved(waiting.getKey())));
+        return saved;
+    }
+
+    /** Every saved change takes effect (at boot, or the HT813's "Apply"); listeners hear them. */
+    public ChangeSet takeEffect() {
+        ChangeSet changes;
+        synchronized (this) {
+            Map<Integer, ChangeSet.Change> diff = new TreeMap<>();
+            notRunning.forEach((number, running) -> diff.put(number, new ChangeSet.Change(running, saved(number))));
+            notRunning.clear();
+            changes = diff.isEmpty() ? ChangeSet.NONE : ChangeSet.of(diff, catalog);
+        }
+        announce(changes);
+        return changes;
+    }
+
+    private static Map<Integer, ChangeSet.Change> differences(Map<Integer, String> values,
+            java.util.function.IntFunction<String> current) {
+        Map<Integer, ChangeSet.Change> diff = new TreeMap<>();
+        values.forEach((number, value) -> {
+            String before = current.apply(number);
+            if (!before.equals(value)) {
+                diff.put(number, new ChangeSet.Change(before, value));
+            }
+        });
+        return diff;
     }
 
     /** Restores the defaults of every P-value the reset covers, and keeps that. */
     public ChangeSet reset(ResetType type) {
         ChangeSet changes;
         synchronized (this) {
-            Map<Integer, ChangeSet.Change> diff = new TreeMap<>();
-            overrides.forEach((number, value) -> {
+            Map<Integer, String> defaults = new TreeMap<>();
+            java.util.Set<Integer> touched = new java.util.TreeSet<>(overrides.keySet());
+            touched.addAll(notRunning.keySet());
+            touched.forEach(number -> {
                 ParameterDefinition definition = catalog.get(number);
                 if (definition.restoredBy(type)) {
-                    diff.put(number, new ChangeSet.Change(value, definition.defaultValue()));
+                    defaults.put(number, definition.defaultValue());
                 }
             });
-            changes = commit(diff);
+            Map<Integer, ChangeSet.Change> running = differences(defaults, this::get);
+            commit(differences(defaults, this::saved));
+            notRunning.keySet().removeAll(defaults.keySet());
+            changes = running.isEmpty() ? ChangeSet.NONE : ChangeSet.of(running, catalog);
         }
         announce(changes);
         return changes;

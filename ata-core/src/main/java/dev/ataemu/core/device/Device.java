@@ -559,6 +559,8 @@ public final class Device {
             return;
         }
         poweredAtMillis = scheduler.millis();
+        // What was saved to take effect "on next reboot" (an HT502 Update, WEB-14) does so now.
+        store.takeEffect();
         panel.booting();
         enter(PowerState.BOOTING);
         bootTimer = scheduler.schedule(model.bootTime(), this::finishBoot);

@@ -57,6 +57,46 @@ class ParameterStoreTest {
     }
 
     @Test
+    @DisplayName("WEB-14 WEB-15 a saved change is kept and shown, but runs only once it takes effect (a reboot, Apply); "
+            + "listeners hear it then")
+    void savedChangesTakeEffectLater() {
+        ParameterStore store = open();
+        java.util.List<ChangeSet> heard = new java.util.ArrayList<>();
+        store.onChange(heard::add);
+        store.save(Map.of("P3", "Alice", "P47", "pbx.example.com"));
+
+        assertThat(store.get(3)).as("running").isEmpty();
+        assertThat(store.saved(3)).isEqualTo("Alice");
+        assertThat(store.changesWaiting()).isTrue();
+        assertThat(heard).isEmpty();
+        assertThat(open().get(3)).as("kept: a restart runs it").isEqualTo("Alice");
+
+        store.save(Map.of("P3", ""));
+        assertThat(store.get(3)).isEmpty();
+        assertThat(store.saved(3)).isEmpty();
+
+        ChangeSet took = store.takeEffect();
+        assertThat(took.changes()).containsOnlyKeys(47);
+        assertThat(store.get(47)).isEqualTo("pbx.example.com");
+        assertThat(heard).hasSize(1);
+        assertThat(store.changesWaiting()).isFalse();
+    }
+
+    @Test
+    @DisplayName("WEB-15 applying a P-value that waits makes it run at once; a reset restores the running value too")
+    void applyAndResetOverWaitingChanges() {
+        ParameterStore store = open();
+        store.save(Map.of("P3", "Alice", "P47", "pbx.example.com"));
+        store.apply(Map.of("P3", "Bob"));
+        assertThat(store.get(3)).isEqualTo("Bob");
+        assertThat(store.get(47)).isEmpty();
+        store.reset(ResetType.FULL);
+        assertThat(store.get(47)).isEmpty();
+        assertThat(store.saved(47)).isEmpty();
+        assertThat(store.changesWaiting()).isFalse();
+    }
+
+    @Test
     void theStoredFileIsAGrandstreamTextConfig() throws IOException {
         open().apply(Map.of("P3", "Alice", "P47", "pbx.example.com"));
 

@@ -40,8 +40,6 @@ public final class DeviceUi extends Handler.Abstract {
     final Device device;
     final WebSessions sessions;
     private final LoginGuard guard;
-    /** HT813: what "Update" saved and "Apply" has not yet made take effect (WEB-15). */
-    private final Map<String, String> pending = new LinkedHashMap<>();
     private final UploadPages uploads = new UploadPages(this);
     private final ValuesApi values = new ValuesApi(this);
 
@@ -249,19 +247,9 @@ public final class DeviceUi extends Handler.Abstract {
         return Html.page(page.tab(), tabs, body);
     }
 
-    /** An uploaded configuration replaces whatever "Update" kept for "Apply". */
-    void clearPending() {
-        synchronized (pending) {
-            pending.clear();
-        }
-    }
-
-    /** What a field shows: the pending value of an HT813 Update, else the stored one. */
+    /** What a field shows: the value kept, which an Update may have saved before it takes effect. */
     private String shownValue(int number) {
-        synchronized (pending) {
-            String waiting = pending.get("P" + number);
-            return waiting != null ? waiting : device.store().get(number);
-        }
+        return device.store().saved(number);
     }
 
     // --- saving -------------------------------------------------------------------------------
@@ -290,24 +278,23 @@ public final class DeviceUi extends Handler.Abstract {
                     + problemsList(outcome.problems()), callback);
             return;
         }
-        boolean apply = !ht813() || form.has("apply");
-        if (!apply) {
-            synchronized (pending) {
-                pending.putAll(outcome.changes());
-            }
-            UiResponses.html(response, 200, render(from, session, Map.of(), Map.of(),
-                    "Your changes are saved. Press Apply to make them take effect."), callback);
-            return;
-        }
-        Map<String, String> changes = new LinkedHashMap<>();
-        synchronized (pending) {
-            changes.putAll(pending);
-            pending.clear();
-        }
-        changes.putAll(outcome.changes());
+        // The HT502's Update and the HT813's Update keep the changes; they take effect at the next
+        // boot, or with the HT813's Apply, which takes these and every change saved before it (WEB-14, WEB-15).
+        boolean apply = ht813() && form.has("apply");
         try {
-            boolean reboot = device.store().apply(changes).rebootRequired();
-            UiResponses.html(response, 200, LoginPages.saved(ht813(), reboot, ht813() ? session.token() : ""), callback);
+            if (!apply) {
+                device.store().save(outcome.changes());
+                if (ht813()) {
+                    UiResponses.html(response, 200, render(from, session, Map.of(), Map.of(),
+                            "Your changes are saved. Press Apply to make them take effect."), callback);
+                } else {
+                    UiResponses.html(response, 200, LoginPages.saved(false, true, ""), callback);
+                }
+                return;
+            }
+            boolean reboot = device.store().apply(outcome.changes()).rebootRequired()
+                    | device.store().takeEffect().rebootRequired();
+            UiResponses.html(response, 200, LoginPages.saved(true, reboot, session.token()), callback);
         } catch (RejectedChangesException e) {
             Map<String, String> problems = new LinkedHashMap<>();
             e.problems().forEach(problem -> problems.put(problem.key(), problem.reason()));

@@ -43,7 +43,6 @@ final class UploadPages {
         try {
             dev.ataemu.core.config.ConfigFiles.Applied applied = dev.ataemu.core.config.ConfigFiles.apply(ui.device.store(), content,
                     ui.device.mac().compact());
-            ui.clearPending();
             UiResponses.html(response, 200, ConfigUpload.done(applied, ui.ht813() ? session.get().token() : ""), callback);
         } catch (IllegalArgumentException | RejectedChangesException e) {
             UiResponses.html(response, 400, Html.page("Upload Configuration", "", "<p class=\"error\" id=\"refused\">The file was "

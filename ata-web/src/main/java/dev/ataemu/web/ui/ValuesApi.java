@@ -43,7 +43,7 @@ final class ValuesApi {
             dev.ataemu.core.config.ParameterKeys.parse(key).stream().boxed().flatMap(n -> ui.catalog().find(n).stream())
                     .findFirst().ifPresentOrElse(definition -> values.put(key,
                             definition.type() == dev.ataemu.core.config.ParameterType.PASSWORD ? ""
-                                    : ui.device.store().get(definition.number())),
+                                    : ui.device.store().saved(definition.number())),
                             () -> values.put(key, ""));
         }
         UiResponses.json(response, UiJson.success(values), callback);

@@ -98,11 +98,13 @@ class WebPagesBrowserTest {
             assertThat(browser.pageText()).contains("Your configuration changes have been saved");
             browser.open(base + "/cgi-bin/index");
         }
-        assertThat(device.store().get(20702)).isEqualTo("192.168.9.9");
-        assertThat(device.store().get(234)).isEqualTo("cfgpre");
-        assertThat(device.store().get(3)).isEqualTo("Front Desk");
-        assertThat(device.store().get(703)).isEqualTo("Back Office");
+        assertThat(device.store().saved(20702)).isEqualTo("192.168.9.9");
+        assertThat(device.store().saved(234)).isEqualTo("cfgpre");
+        assertThat(device.store().saved(3)).isEqualTo("Front Desk");
+        assertThat(device.store().saved(703)).isEqualTo("Back Office");
+        assertThat(device.store().get(3)).as("an HT502 runs an update from the next reboot").isEmpty();
         browser.navigate(By.linkText("FXS PORT1"));
+        assertThat(browser.find(By.name("P3")).getDomProperty("value")).isEqualTo("Front Desk");
         browser.screenshot(SCREENSHOTS.resolve("ht502-fxs-port1.png"));
         browser.navigate(By.linkText("STATUS"));
         assertThat(browser.pageText()).contains("Software Version:", "Program -- 1.0.16.2", "FXS1", "FXS2");

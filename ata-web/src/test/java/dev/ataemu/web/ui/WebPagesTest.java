@@ -67,7 +67,7 @@ class WebPagesTest {
 
     @Test
     @DisplayName("WEB-01 WEB-05 WEB-13 WEB-14 the classic HT502 flow: dologin with P2, Login and gnkey=0b82 lands on BASIC "
-            + "SETTINGS with a session cookie; update stores the posted P-values; rs reboots")
+            + "SETTINGS with a session cookie; update stores the posted P-values, which take effect when rs reboots")
     void classicHt502Flow() throws Exception {
         Browser browser = serve(DeviceModels.HT502);
         HttpResponse<String> login = browser.post("/cgi-bin/dologin", form("P2", "admin", "Login", "Login", "gnkey", "0b82"));
@@ -80,14 +80,18 @@ class WebPagesTest {
         HttpResponse<String> saved = browser.post("/cgi-bin/update", form("P47", "pbx.example.com", "P35", "1001",
                 "gnkey", "0b82", "update", "Update"));
         assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(saved.body()).contains("saved");
-        assertThat(device.store().get(47)).isEqualTo("pbx.example.com");
-        assertThat(device.store().get(35)).isEqualTo("1001");
+        assertThat(saved.body()).contains("saved", "take effect on next reboot");
+        assertThat(device.store().saved(47)).isEqualTo("pbx.example.com");
+        assertThat(device.store().saved(35)).isEqualTo("1001");
+        assertThat(device.store().get(47)).as("not running before the reboot").isEmpty();
+        assertThat(browser.get("/cgi-bin/config_a1").body()).as("the page shows what was saved")
+                .contains("value=\"pbx.example.com\"");
 
         HttpResponse<String> reboot = browser.get("/cgi-bin/rs");
         assertThat(reboot.body()).contains("rebooting");
         scheduler.runPending();
         assertThat(device.power()).isEqualTo(PowerState.BOOTING);
+        assertThat(device.store().get(47)).as("running after the reboot").isEqualTo("pbx.example.com");
     }
 
     @Test
