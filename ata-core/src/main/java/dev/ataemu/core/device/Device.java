@@ -68,6 +68,8 @@ public final class Device {
     private boolean registrationLost;
     private final Accounts accounts;
     private final dev.ataemu.core.provision.Provisioner provisioner;
+    private final dev.ataemu.core.syslog.Syslog syslog;
+    private final CallSyslog callSyslog;
 
     private volatile PowerState power = PowerState.OFF;
     private volatile long poweredAtMillis;
@@ -115,6 +117,9 @@ public final class Device {
                     reboot();
                 });
         accounts.program(() -> firmware.versions().getOrDefault("Program", model.programVersion()));
+        this.syslog = new dev.ataemu.core.syslog.Syslog(store, mac.colon().toLowerCase(java.util.Locale.ROOT),
+                scheduler.clock(), accounts::address);
+        this.callSyslog = new CallSyslog(syslog);
         this.provisioner = new dev.ataemu.core.provision.Provisioner(new Provisioned());
         store.onChange(this::settingsChanged);
         connectPhones();
@@ -150,6 +155,15 @@ public final class Device {
         @Override
         public void upgrade(FirmwareImage image) {
             Device.this.upgrade(image);
+        }
+
+        @Override
+        public void log(boolean problem, String message) {
+            if (problem) {
+                syslog.warning(message);
+            } else {
+                syslog.info(message);
+            }
         }
     }
 
@@ -533,6 +547,8 @@ public final class Device {
         scheduler.execute(() -> {
             RegistrationState before = registrations.put(port, state);
             if (before != state) {
+                syslog.info("Account " + port + (state == RegistrationState.REGISTERED ? " registered"
+                        : " is not registered"));
                 events.publish(new DeviceEvent.Registration(port, state));
                 showPortLed(port);
                 if (fxsLines.containsKey(port) && pstn.isPresent()) {
@@ -571,6 +587,11 @@ public final class Device {
         enter(PowerState.READY);
         connectPhones();
         panel.ready(this::activity);
+        syslog.info(model.id() + " firmware " + firmware.versions().getOrDefault("Program", model.programVersion())
+                + " is up");
+        if (accounts.address().isPresent()) {
+            syslog.info("Ethernet link is up");
+        }
         // The configuration from the server comes before the accounts register with what it set.
         provisioner.atBoot(() -> {
             if (power == PowerState.READY) {
@@ -663,6 +684,7 @@ public final class Device {
         }
         publishHook(line.index(), line.hook());
         events.publish(new DeviceEvent.Line(line.index(), line.state(), line.dialed()));
+        callSyslog.follow(line);
         showPortLed(line.index());
     }
 

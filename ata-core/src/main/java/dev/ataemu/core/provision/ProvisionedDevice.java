@@ -21,4 +21,7 @@ public interface ProvisionedDevice {
 
     /** Writes the image to flash and reboots into it. */
     void upgrade(FirmwareImage image);
+
+    /** Tells the device's syslog what a pass did; {@code problem} for what it refused or could not fetch. */
+    void log(boolean problem, String message);
 }

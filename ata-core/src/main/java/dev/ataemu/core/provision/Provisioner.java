@@ -148,10 +148,12 @@ public final class Provisioner {
             try {
                 ConfigFiles.Applied applied = ConfigFiles.apply(store, download.content(), device.mac());
                 outcomes.add(download.name() + " applied (" + applied.changes().changes().size() + " changed)");
+                device.log(false, "Config file " + download.uri() + " applied");
                 LOG.info("{}: config file {} applied, {} P-values changed", device.mac(), download.uri(),
                         applied.changes().changes().size());
             } catch (RuntimeException refused) {
                 outcomes.add(download.name() + " refused: " + refused.getMessage());
+                device.log(true, "Config file " + download.uri() + " refused: " + refused.getMessage());
                 LOG.warn("{}: config file {} refused, nothing changed: {}", device.mac(), download.uri(), refused.getMessage());
             }
         }
@@ -210,6 +212,7 @@ public final class Provisioner {
         } catch (IllegalArgumentException damaged) {
             LOG.warn("{}: firmware image {} refused: {}", device.mac(), download.uri(), damaged.getMessage());
             report(true, status.last() + "; firmware image refused: " + damaged.getMessage());
+            device.log(true, "Firmware image " + download.uri() + " refused: " + damaged.getMessage());
             then.run();
             return;
         }
@@ -224,6 +227,7 @@ public final class Provisioner {
             return;
         }
         LOG.info("{}: upgrading from {} to {} ({})", device.mac(), device.programVersion(), image.program(), download.uri());
+        device.log(false, "Upgrading firmware from " + device.programVersion() + " to " + image.program());
         running = false;
         report(false, status.last() + "; upgrading firmware to " + image.program() + " from " + download.uri());
         device.upgrade(image);
