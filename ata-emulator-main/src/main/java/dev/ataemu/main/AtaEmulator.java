@@ -74,6 +74,14 @@ public final class AtaEmulator implements Callable<Integer> {
             description = "The web port (default: the device's P901, 80 from the factory; 0 picks a free port).")
     Integer httpPort;
 
+    @Option(names = "--ssh-port", paramLabel = "N",
+            description = "The HT813's SSH port (default: its P27006, 22 from the factory; 0 picks a free port).")
+    Integer sshPort;
+
+    @Option(names = "--telnet-port", paramLabel = "N",
+            description = "The Telnet port (default: the HT813's P28128, 23 on both models; 0 picks a free port).")
+    Integer telnetPort;
+
     @Option(names = "--set", paramLabel = "PNNN=VALUE",
             description = {"Sets a P-value at boot, as a provisioning file would, and keeps it.",
                 "Repeatable: --set P47=pbx.example.com --set P35=1001"})
@@ -101,8 +109,13 @@ public final class AtaEmulator implements Callable<Integer> {
         if (makeFirmware != null) {
             return FirmwareMaker.write(model, makeFirmware, java.nio.file.Path.of("."), out(), err());
         }
-        if (httpPort != null && (httpPort < 0 || httpPort > 65535)) {
-            return usageError("--http-port " + httpPort + " is not a port number from 1 to 65535 (or 0 for any free port)");
+        for (var port : java.util.Map.of("--http-port", java.util.Optional.ofNullable(httpPort),
+                "--ssh-port", java.util.Optional.ofNullable(sshPort),
+                "--telnet-port", java.util.Optional.ofNullable(telnetPort)).entrySet()) {
+            if (port.getValue().filter(n -> n < 0 || n > 65535).isPresent()) {
+                return usageError(port.getKey() + " " + port.getValue().get()
+                        + " is not a port number from 1 to 65535 (or 0 for any free port)");
+            }
         }
         try {
             ParameterCatalog.builtIn().forModel(model.id()).validate(settings);
@@ -112,6 +125,7 @@ public final class AtaEmulator implements Callable<Integer> {
         }
         RunOptions options = new RunOptions(model, Optional.ofNullable(mac), dataDir,
                 bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(lanBind), Optional.ofNullable(httpPort),
+                Optional.ofNullable(sshPort), Optional.ofNullable(telnetPort),
                 settings, audio,
                 List.copyOf(dns));
         return new EmulatorRun(options, out(), err()).runUntilStopped();

@@ -67,17 +67,22 @@ final class EmulatorRun {
             return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());
         }
 
+        ShellServing shells = new ShellServing(device, options, folder.path().resolve("ssh_host_key"), err);
         CountDownLatch ready = new CountDownLatch(1);
         device.onPowerChange(state -> {
             if (state == PowerState.READY) {
                 if (ready.getCount() == 0) {
                     web.follow();
                 }
+                shells.follow();
                 ready.countDown();
             }
         });
         MediaTransport media = MediaTransport.forThisHost();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> shutDown(device, web, scheduler, media), "shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            shells.close();
+            shutDown(device, web, scheduler, media);
+        }, "shutdown"));
         device.media(media);
         device.network(options.bind().isAnyLocalAddress() ? HostAddresses.primaryIpv4() : options.bind(), options.dns());
         device.powerOn();
@@ -86,7 +91,7 @@ final class EmulatorRun {
                 LOG.warn("{} did not finish booting within {} s", device.mac(), BOOT_WAIT_SECONDS);
             }
             out.println(startLine(device, web.web().uri(), folder) + web.web().httpsPort().stream()
-                    .mapToObj(port -> "  https port " + port).findFirst().orElse(""));
+                    .mapToObj(port -> "  https port " + port).findFirst().orElse("") + shells.describe());
             HostAudio audio = new HostAudio();
             if (options.audio()) {
                 audio.connect(device.handset(1), err);

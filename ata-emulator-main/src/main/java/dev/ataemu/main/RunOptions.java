@@ -15,6 +15,8 @@ record RunOptions(
         InetAddress bind,
         Optional<InetAddress> lanBind,
         Optional<Integer> httpPort,
+        Optional<Integer> sshPort,
+        Optional<Integer> telnetPort,
         Map<String, String> settings,
         boolean audio,
         java.util.List<java.net.InetSocketAddress> dns) {
