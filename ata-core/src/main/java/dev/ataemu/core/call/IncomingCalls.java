@@ -90,7 +90,7 @@ public final class IncomingCalls implements CallHandler {
         }
         AnswerOutcome.Accepted accepted = answer.get();
         Connection connection = new Connection(call, accepted, settings, session, channel.getAsInt());
-        LocalDateTime now = LocalDateTime.now(scheduler.clock());
+        LocalDateTime now = LocalDateTime.now(line.wallClock());
         dev.ataemu.media.callerid.CallerId callerId = call.anonymous() ? CallerIds.withheld(now)
                 : CallerIds.of(call.callerNumber().orElse(""), call.callerName().orElse(""), now);
         boolean ringing = line.ring(callerId, connection);

@@ -69,6 +69,11 @@ public final class Device {
     private final Accounts accounts;
     private final dev.ataemu.core.provision.Provisioner provisioner;
     private final dev.ataemu.core.syslog.Syslog syslog;
+    private final dev.ataemu.core.clock.DeviceClock wallClock;
+    private Scheduler.Timer ntpTimer;
+    /** How often the device asks its NTP server again while it runs. */
+    private static final java.time.Duration NTP_INTERVAL = java.time.Duration.ofHours(1);
+    private static final int NTP_SERVER = 30;
     private final CallSyslog callSyslog;
 
     private volatile PowerState power = PowerState.OFF;
@@ -117,8 +122,11 @@ public final class Device {
                     reboot();
                 });
         accounts.program(() -> firmware.versions().getOrDefault("Program", model.programVersion()));
+        this.wallClock = new dev.ataemu.core.clock.DeviceClock(scheduler.clock());
+        wallClock.rules(dev.ataemu.core.clock.TimeZoneSetting.rules(store));
+        fxsLines.values().forEach(line -> line.wallClock(wallClock));
         this.syslog = new dev.ataemu.core.syslog.Syslog(store, mac.colon().toLowerCase(java.util.Locale.ROOT),
-                scheduler.clock(), accounts::address);
+                wallClock, accounts::address);
         this.callSyslog = new CallSyslog(syslog);
         this.provisioner = new dev.ataemu.core.provision.Provisioner(new Provisioned());
         store.onChange(this::settingsChanged);
@@ -155,6 +163,11 @@ public final class Device {
         @Override
         public void upgrade(FirmwareImage image) {
             Device.this.upgrade(image);
+        }
+
+        @Override
+        public java.time.Clock wallClock() {
+            return wallClock;
         }
 
         @Override
@@ -591,6 +604,7 @@ public final class Device {
                 + " is up");
         if (accounts.address().isPresent()) {
             syslog.info("Ethernet link is up");
+            synchronizeClock();
         }
         // The configuration from the server comes before the accounts register with what it set.
         provisioner.atBoot(() -> {
@@ -610,6 +624,10 @@ public final class Device {
             bootTimer = null;
         }
         provisioner.stop();
+        if (ntpTimer != null) {
+            ntpTimer.cancel();
+            ntpTimer = null;
+        }
         accounts.stop();
         fxsLines.values().forEach(FxsLine::onHook);
         fxsPorts.values().forEach(FxsPort::stopRinging);
@@ -699,9 +717,27 @@ public final class Device {
         }
     }
 
+    /** Asks the NTP server (P30) now, and again every NTP_INTERVAL while the device runs. */
+    private void synchronizeClock() {
+        dev.ataemu.core.clock.NtpSync.sync(store.getOrEmpty(NTP_SERVER), wallClock, scheduler);
+        ntpTimer = scheduler.schedule(NTP_INTERVAL, () -> {
+            if (power == PowerState.READY) {
+                synchronizeClock();
+            }
+        });
+    }
+
+    /** The device's wall clock: the host's time corrected by NTP, in the device's time zone (TIME-07). */
+    public java.time.Clock wallClock() {
+        return wallClock;
+    }
+
     private void settingsChanged(ChangeSet changes) {
         LOG.info("{} {} P-values changed: {}{}", model.id(), mac, changes.changes().keySet(),
                 changes.rebootRequired() ? " (reboot required)" : "");
+        if (dev.ataemu.core.clock.TimeZoneSetting.touches(changes.changes().keySet())) {
+            wallClock.rules(dev.ataemu.core.clock.TimeZoneSetting.rules(store));
+        }
         scheduler.execute(() -> {
             fxsLines.values().forEach(FxsLine::applySettings);
             pstn.ifPresent(p -> p.line().applySettings());

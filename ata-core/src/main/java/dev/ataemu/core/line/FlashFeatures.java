@@ -175,7 +175,7 @@ final class FlashFeatures {
         line.reminding = true;
         port.ring(ToneSpec.parse(store.get(LineParameters.SYSTEM_RING_CADENCE)).cadence(),
                 line.callerIdSignals().onHook(dev.ataemu.hal.line.CallerIds.of("", "",
-                        java.time.LocalDateTime.now(port.scheduler().clock()))));
+                        java.time.LocalDateTime.now(line.wallClock()))));
         line.enter(LineState.RINGING);
     }
 

@@ -239,7 +239,7 @@ public final class FxoLine implements FxoEvents {
 
     private void ringPhone() {
         ringThrough = null;
-        CallerId caller = callerId.orElseGet(() -> CallerIds.of("", "", LocalDateTime.now(scheduler.clock())));
+        CallerId caller = callerId.orElseGet(() -> CallerIds.of("", "", LocalDateTime.now(phone.wallClock())));
         LineCall ringing = new LineCall() {
             @Override
             public void answered(FxsLine line) {

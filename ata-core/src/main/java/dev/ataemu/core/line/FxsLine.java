@@ -98,6 +98,17 @@ public final class FxsLine implements FxsEvents {
         dialing.dialer(java.util.Objects.requireNonNull(newDialer));
     }
 
+    private java.time.Clock wallClock;
+
+    /** The device's wall clock, in its time zone: caller-ID time stamps read it. */
+    public void wallClock(java.time.Clock clock) {
+        wallClock = java.util.Objects.requireNonNull(clock);
+    }
+
+    public java.time.Clock wallClock() {
+        return wallClock != null ? wallClock : port.scheduler().clock();
+    }
+
     /** The voice menu {@code ***} opens, and the device it may read and act on. */
     public void voiceMenu(VoiceMenu menu, MenuDevice device) {
         voiceMenu = java.util.Objects.requireNonNull(menu);

@@ -19,6 +19,9 @@ public interface ProvisionedDevice {
 
     Scheduler scheduler();
 
+    /** The device's wall clock, in its time zone: the daily and weekly checks follow it. */
+    java.time.Clock wallClock();
+
     /** Writes the image to flash and reboots into it. */
     void upgrade(FirmwareImage image);
 

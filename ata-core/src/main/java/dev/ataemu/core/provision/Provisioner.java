@@ -85,7 +85,7 @@ public final class Provisioner {
         if (nextCheck != null) {
             nextCheck.cancel();
         }
-        ZonedDateTime now = ZonedDateTime.now(scheduler.clock());
+        ZonedDateTime now = ZonedDateTime.now(device.wallClock());
         Optional<Duration> wait = UpgradeSchedule.untilNext(store, now);
         nextCheck = wait.map(delay -> scheduler.schedule(delay, () -> pass(this::scheduleNext))).orElse(null);
         wait.ifPresent(delay -> LOG.debug("{}: next provisioning check in {}", device.mac(), delay));

@@ -58,7 +58,7 @@ final class StatusPage {
     private static String upTime(Device device, long seconds) {
         long minutes = seconds / 60;
         String up = minutes < 60 ? minutes + " min" : (minutes / 60) + ":" + String.format("%02d", minutes % 60);
-        return LocalTime.now(device.scheduler().clock()).format(CLOCK) + " up " + up;
+        return LocalTime.now(device.wallClock()).format(CLOCK) + " up " + up;
     }
 
     /** HT502: Port, Hook, Registration, DND, Forward, Busy Forward, Delayed Forward (WEB-38). */
