@@ -80,6 +80,13 @@ public final class Accounts {
         return offeredDns;
     }
 
+    private volatile dev.ataemu.sip.stack.SipMessageLog.Listener messageLog;
+
+    /** Hears every SIP message of the accounts started from now on (the syslog's SIP log). */
+    public void messageLog(dev.ataemu.sip.stack.SipMessageLog.Listener listener) {
+        messageLog = listener;
+    }
+
     /** The running user agent of a port's account, if any. */
     public java.util.Optional<UserAgent> agent(int port) {
         return java.util.Optional.ofNullable(agents.get(port));
@@ -134,6 +141,10 @@ public final class Accounts {
             UserAgent agent = new UserAgent(model.id() + "-" + macText + "-" + port, address, settings, scheduler,
                     (state, reason) -> registrations.accept(port, state));
             agents.put(port, agent);
+            dev.ataemu.sip.stack.SipMessageLog.Listener log = messageLog;
+            if (log != null) {
+                agent.onMessage(log);
+            }
             agent.onCall(calls.apply(port, address));
             agent.onMessageWaiting(summary -> messageWaiting.accept(port, summary.waiting()));
             agent.onControl(control);

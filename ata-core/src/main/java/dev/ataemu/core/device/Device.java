@@ -128,6 +128,7 @@ public final class Device {
         this.syslog = new dev.ataemu.core.syslog.Syslog(store, mac.colon().toLowerCase(java.util.Locale.ROOT),
                 wallClock, accounts::address);
         this.callSyslog = new CallSyslog(syslog);
+        accounts.messageLog(new dev.ataemu.core.syslog.SipSyslog(syslog, store));
         this.provisioner = new dev.ataemu.core.provision.Provisioner(new Provisioned());
         store.onChange(this::settingsChanged);
         connectPhones();

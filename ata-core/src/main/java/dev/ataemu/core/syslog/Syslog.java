@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A device's syslog (LOG-*): each event at or above "Syslog Level" (P208) goes over UDP to "Syslog
- * Server" (P207, {@code host[:port]}, port 514 by default) in the GS_LOG format. Both settings are
+ * Server" (P207, {@code host[:port]}, port 514 by default) in the GS_LOG format, or over TLS (port
+ * 6514, RFC 5425) with the HT813's "Syslog Protocol" (P8402) SSL/TLS. Both settings are
  * read for every message, so a change takes effect at once. Names are resolved and datagrams sent
  * on a shared sender thread, never on the device's scheduler.
  *
@@ -29,7 +30,10 @@ public final class Syslog {
     private static final Logger LOG = LoggerFactory.getLogger(Syslog.class);
     private static final int SERVER = 207;
     private static final int LEVEL = 208;
+    /** The HT813's "Syslog Protocol": 0 UDP, 1 SSL/TLS. */
+    private static final int PROTOCOL = 8402;
     private static final int DEFAULT_PORT = 514;
+    private static final int DEFAULT_TLS_PORT = 6514;
     /** The code of every event the manuals show; the firmware's others are not documented. */
     public static final int CODE = 0;
     private static final ExecutorService SENDER = Executors.newSingleThreadExecutor(task -> {
@@ -81,14 +85,15 @@ public final class Syslog {
             return;
         }
         String server = store.getOrEmpty(SERVER).strip();
+        boolean tls = store.getIntOr(PROTOCOL, 0) == 1;
         String host = address.get().map(InetAddress::getHostAddress).orElse("ATA");
         String line = SyslogMessage.format(severity, ZonedDateTime.now(clock), host, mac, CODE, message);
-        SENDER.execute(() -> deliver(server, line));
+        SENDER.execute(() -> deliver(server, tls, line));
     }
 
-    private static void deliver(String server, String line) {
+    private static void deliver(String server, boolean tls, String line) {
         String host = server.replaceFirst("^[a-zA-Z]+://", "");
-        int port = DEFAULT_PORT;
+        int port = tls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
         int colon = host.lastIndexOf(':');
         if (colon > 0 && host.indexOf(':') == colon) {
             try {
@@ -101,7 +106,11 @@ public final class Syslog {
         }
         try {
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
-            send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(host), port));
+            if (tls) {
+                TlsSyslog.send(host, port, bytes);
+            } else {
+                send(new DatagramPacket(bytes, bytes.length, InetAddress.getByName(host), port));
+            }
         } catch (IOException | IllegalArgumentException e) {
             LOG.debug("syslog to {} not sent: {}", server, e.getMessage());
         }

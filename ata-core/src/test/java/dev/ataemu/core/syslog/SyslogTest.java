@@ -112,6 +112,63 @@ class SyslogTest {
     }
 
     @Test
+    @DisplayName("LOG-08 LOG-09 SIP messages: a summary of each at INFO, the whole text with \"Send SIP Log\" (P1387) "
+            + "or at DEBUG")
+    void sipMessages() throws Exception {
+        int registrar;
+        int local;
+        try (DatagramSocket silent = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+             DatagramSocket ours = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            registrar = silent.getLocalPort();
+            local = ours.getLocalPort();
+        }
+        Device device = device(Map.of("P207", server(), "P208", "2", "P47", "127.0.0.1:" + registrar, "P35", "1001",
+                "P40", String.valueOf(local)));
+        scheduler.advance(Duration.ofSeconds(2));
+        assertThat(received()).anyMatch(line -> line.matches(".*\\] Sent REGISTER sip:127\\.0\\.0\\.1:\\d+ to "
+                + "127\\.0\\.0\\.1:" + registrar));
+
+        device.store().apply(Map.of("P1387", "1"));
+        device.reboot();
+        scheduler.advance(Duration.ofSeconds(4));
+        assertThat(received()).anyMatch(line -> line.contains("Sent to 127.0.0.1:" + registrar + ": REGISTER sip:")
+                && line.contains("CSeq: 1 REGISTER"));
+    }
+
+    @Test
+    @DisplayName("LOG-01 the HT813's \"Syslog Protocol\" SSL/TLS (P8402) sends over TLS, each message framed by its "
+            + "length (RFC 5425)")
+    void overTls() throws Exception {
+        dev.ataemu.sip.stack.TlsIdentity identity = dev.ataemu.sip.stack.TlsIdentity.selfSigned("syslog.test");
+        javax.net.ssl.KeyManagerFactory keys = javax.net.ssl.KeyManagerFactory.getInstance(
+                javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(identity.keyStore(), identity.password());
+        javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+        context.init(keys.getKeyManagers(), null, null);
+        try (javax.net.ssl.SSLServerSocket listener = (javax.net.ssl.SSLServerSocket) context.getServerSocketFactory()
+                .createServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            listener.setSoTimeout(10_000);
+            Device device = Device.inFolder(DeviceFolder.locate(dataDir, DeviceModels.HT813, Optional.empty(),
+                    new Random(3)), ParameterCatalog.builtIn(), scheduler);
+            device.store().apply(Map.of("P207", "127.0.0.1:" + listener.getLocalPort(), "P208", "2", "P8402", "1"));
+            device.network(InetAddress.getLoopbackAddress());
+            device.powerOn();
+            scheduler.advance(Duration.ofSeconds(3));
+            try (java.net.Socket client = listener.accept()) {
+                client.setSoTimeout(5000);
+                java.io.InputStream in = client.getInputStream();
+                StringBuilder length = new StringBuilder();
+                int c;
+                while ((c = in.read()) != ' ') {
+                    length.append((char) c);
+                }
+                String message = new String(in.readNBytes(Integer.parseInt(length.toString())), StandardCharsets.UTF_8);
+                assertThat(message).startsWith("<14>").contains("GS_LOG: [" + device.mac().colon().toLowerCase() + "][000]");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("LOG-02 LOG-16 the level is a threshold read at once: NONE and ERROR send none of these INFO events, "
             + "a change to DEBUG sends the next one")
     void levelThreshold() throws Exception {

@@ -69,6 +69,7 @@ public final class SipStacks {
      */
     public static void stop(SipStack stack) {
         DeviceNetworkLayer.forget(stack.getStackName());
+        SipMessageLog.forget(stack.getStackName());
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 stack.stop();
@@ -112,6 +113,9 @@ public final class SipStacks {
         // jain-sip writes its own debug and server logs to files unless told to be quiet.
         properties.setProperty("gov.nist.javax.sip.TRACE_LEVEL", "0");
         properties.setProperty("gov.nist.javax.sip.LOG_MESSAGE_CONTENT", "false");
+        // Every message to the device's syslog when it asks (SipMessageLog); jain-sip's own warnings to slf4j.
+        properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietStackLogger.class.getName());
+        properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLog.class.getName());
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");

@@ -101,6 +101,11 @@ public final class UserAgent implements AutoCloseable {
         this.keepAlive = new KeepAlive(this);
     }
 
+    /** {@code listener} hears every SIP message this account sends and receives (for the syslog). */
+    public void onMessage(dev.ataemu.sip.stack.SipMessageLog.Listener listener) {
+        dev.ataemu.sip.stack.SipMessageLog.listen(stack.getStackName(), listener);
+    }
+
     /**
      * Places a call to {@code user} through the account's server, with our SDP offer; the listener
      * hears ringing, the answer, failure or the far end's BYE on the device's scheduler.
