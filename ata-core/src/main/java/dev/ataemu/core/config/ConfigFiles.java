@@ -31,6 +31,10 @@ public final class ConfigFiles {
         return admin.equals(entries.get("P2")) || admin.equals(entries.get("P1"));
     }
 
+    private static boolean looksLikeXml(byte[] content) {
+        return new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading().startsWith("<");
+    }
+
     /** Whichever format {@code content} is in, for the device {@code mac} (12 hex digits; any when empty). */
     public static ConfigText.Parsed parse(byte[] content, String mac) {
         if (ConfigBinary.looksLikeOne(content)) {
@@ -49,8 +53,10 @@ public final class ConfigFiles {
     public static Applied apply(ParameterStore store, byte[] content, String mac) {
         if (ConfigCrypto.isEncrypted(content)) {
             // An encrypted XML file opens with the "XML Config File Password" (P1359).
-            content = ConfigCrypto.decrypt(content, store.getOrEmpty(XML_CONFIG_PASSWORD)).orElseThrow(() ->
-                    new IllegalArgumentException("the encrypted file does not open with the XML config file password (P1359)"));
+            // A wrong password can still pass the padding check (about one time in 256): what opens must be XML.
+            content = ConfigCrypto.decrypt(content, store.getOrEmpty(XML_CONFIG_PASSWORD))
+                    .filter(ConfigFiles::looksLikeXml).orElseThrow(() -> new IllegalArgumentException(
+                            "the encrypted file does not open with the XML config file password (P1359)"));
         }
         ConfigText.Parsed parsed = parse(content, mac);
         if (!parsed.unreadable().isEmpty()) {

@@ -54,4 +54,23 @@ class ConfigCryptoTest {
         ConfigFiles.apply(store, file, "");
         assertThat(store.get(47)).isEqualTo("pbx.encrypted.test");
     }
+
+    @Test
+    @DisplayName("PROV-20 SEC-06 a wrong password whose garbage happens to end in valid padding is still refused, "
+            + "naming P1359, and changes nothing")
+    void wrongPasswordWithValidPadding() throws Exception {
+        byte[] file = encryptWithOpenssl("provider-key");
+        String lucky = null;
+        for (int i = 0; i < 20_000 && lucky == null; i++) {
+            if (ConfigCrypto.decrypt(file, "guess" + i).isPresent()) {
+                lucky = "guess" + i;
+            }
+        }
+        assertThat(lucky).as("a wrong password that passes the padding check").isNotNull();
+        ParameterStore store = ParameterStore.open(ParameterCatalog.builtIn().forModel("HT813"), dir.resolve("store.txt"), "");
+        store.apply(Map.of("P1359", lucky));
+        assertThatThrownBy(() -> ConfigFiles.apply(store, file, "")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("P1359");
+        assertThat(store.get(47)).isEmpty();
+    }
 }
