@@ -93,6 +93,8 @@ public final class Provisioner {
 
     private void pass(Runnable after) {
         if (running) {
+            // A check that comes while a pass is still running is that pass: what follows still follows.
+            after.run();
             return;
         }
         running = true;
