@@ -42,9 +42,9 @@ class RemoteShellTest {
         try (SshService ssh = SshService.start(device, anyLoopbackPort(), work.resolve("host-key"))) {
             OpenSsh client = new OpenSsh(work, ssh.port());
             OpenSsh.Result session = client.run("admin",
-                    "config\nset 47 pbx.example.net\nset 35 1001\ncommit\nexit\nreboot\n");
-            assertThat(session.output()).contains("Grandstream HT813 Command Shell", "CONFIG> ", "Changes are commited.",
-                    "Rebooting...");
+                    "config\nget 35\nset 47 pbx.example.net\nset 35 1001\ncommit\nget 47\nexit\nreboot\n");
+            assertThat(session.output()).contains("Grandstream HT813 Command Shell", "CONFIG> ", "35 = \r\n",
+                    "Changes are commited.", "47 = pbx.example.net", "Rebooting...");
             assertThat(device.store().saved(47)).isEqualTo("pbx.example.net");
             scheduler.advance(Duration.ofSeconds(5));
             assertThat(device.power()).isEqualTo(PowerState.READY);

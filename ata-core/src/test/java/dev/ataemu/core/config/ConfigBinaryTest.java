@@ -64,4 +64,21 @@ class ConfigBinaryTest {
         tampered[5] = (byte) checksum;
         assertThat(ConfigBinary.parse(tampered, "").unreadable()).singleElement().asString().contains("gnkey");
     }
+
+    @org.junit.jupiter.api.Test
+    @DisplayName("PROV-16 a file from an independent encoder (a Perl script written from the format's description, "
+            + "padding to four bytes) is taken whole")
+    void independentEncoder(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path script = java.nio.file.Path.of(getClass().getResource("/encoders/gs_cfg_encode.pl").toURI());
+        java.nio.file.Path file = dir.resolve("cfg000b820102ab");
+        Process perl = new ProcessBuilder("perl", script.toString(), "000b820102ab", file.toString(),
+                "P3=Front Desk & Co", "P47=pbx.example.net", "P35=1001").redirectErrorStream(true).start();
+        String said = new String(perl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(perl.waitFor()).as(said).isZero();
+
+        ConfigText.Parsed parsed = ConfigBinary.parse(java.nio.file.Files.readAllBytes(file), "000b820102ab");
+        org.assertj.core.api.Assertions.assertThat(parsed.unreadable()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(parsed.entries()).containsEntry("P3", "Front Desk & Co")
+                .containsEntry("P47", "pbx.example.net").containsEntry("P35", "1001");
+    }
 }
