@@ -82,6 +82,17 @@ public final class AtaEmulator implements Callable<Integer> {
             description = "The Telnet port (default: the HT813's P28128, 23 on both models; 0 picks a free port).")
     Integer telnetPort;
 
+    @Option(names = "--fleet", paramLabel = "N",
+            description = {"Runs N devices of the model in this process: device i has MAC --mac + 2(i-1),",
+                "the i-th address of --bind-range (else a block of 40 ports from 20000 on --bind), its own",
+                "folder, and the --set values with $index, $ext (three digits) and $mac filled in.",
+                "--bind and --http-port (default 8080) are then the fleet's API: /api/emulator/fleet."})
+    Integer fleet;
+
+    @Option(names = "--bind-range", paramLabel = "FIRST|@FILE",
+            description = "With --fleet: consecutive IPv4 addresses from FIRST, or one per line from FILE.")
+    String bindRange;
+
     @Option(names = "--set", paramLabel = "PNNN=VALUE",
             description = {"Sets a P-value at boot, as a provisioning file would, and keeps it.",
                 "Repeatable: --set P47=pbx.example.com --set P35=1001"})
@@ -117,17 +128,35 @@ public final class AtaEmulator implements Callable<Integer> {
                         + " is not a port number from 1 to 65535 (or 0 for any free port)");
             }
         }
+        MacAddress firstMac = mac != null ? mac : FleetPlan.DEFAULT_FIRST_MAC;
+        Map<String, String> checked = new LinkedHashMap<>();
+        // A fleet's values are checked as its first device gets them.
+        settings.forEach((key, value) -> checked.put(key, fleet == null ? value : FleetPlan.expand(value, 1, firstMac)));
         try {
-            ParameterCatalog.builtIn().forModel(model.id()).validate(settings);
+            ParameterCatalog.builtIn().forModel(model.id()).validate(checked);
         } catch (RejectedChangesException e) {
             e.problems().forEach(problem -> err().println("ata-emulator: --set " + problem));
             return EXIT_USAGE;
+        }
+        if (bindRange != null && fleet == null) {
+            return usageError("--bind-range needs --fleet");
         }
         RunOptions options = new RunOptions(model, Optional.ofNullable(mac), dataDir,
                 bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(lanBind), Optional.ofNullable(httpPort),
                 Optional.ofNullable(sshPort), Optional.ofNullable(telnetPort),
                 settings, audio,
                 List.copyOf(dns));
+        if (fleet != null) {
+            try {
+                List<java.net.InetAddress> addresses = bindRange == null ? List.of() : bindRange.startsWith("@")
+                        ? FleetAddresses.fromFile(Path.of(bindRange.substring(1)))
+                        : FleetPlan.range(java.net.InetAddress.getByName(bindRange), fleet);
+                return new FleetRun(options, FleetPlan.members(fleet, firstMac, options.bind(), addresses, settings),
+                        out(), err()).runUntilStopped();
+            } catch (IllegalArgumentException | java.io.IOException e) {
+                return usageError(e.getMessage());
+            }
+        }
         return new EmulatorRun(options, out(), err()).runUntilStopped();
     }
 
