@@ -179,6 +179,8 @@ public final class AtaEmulator implements Callable<Integer> {
 
     static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new AtaEmulator());
+        // "@FILE" is --bind-range's own syntax, not picocli's argument file.
+        commandLine.setExpandAtFiles(false);
         commandLine.setParameterExceptionHandler((e, args) -> {
             e.getCommandLine().getErr().println("ata-emulator: " + e.getMessage() + " (see --help)");
             return EXIT_USAGE;

@@ -108,4 +108,22 @@ class CommandLineErrorsTest {
         assertThat(out.toString()).contains("--model", "--mac", "--data-dir", "--bind", "--http-port", "--set",
                 "--list-parameters", "--version");
     }
+
+    @Test
+    void fleetOptionsThatDoNotFitAreRefused() throws Exception {
+        assertThat(run("--bind-range", "127.0.1.1")).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().contains("--bind-range needs --fleet");
+        err.getBuffer().setLength(0);
+        assertThat(run("--fleet", "0")).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().contains("--fleet takes 1 to");
+        err.getBuffer().setLength(0);
+        Path addresses = dataDir.resolve("addresses.txt");
+        Files.writeString(addresses, "127.0.1.1\nnot-an-address\n");
+        assertThat(run("--fleet", "2", "--bind-range", "@" + addresses)).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().contains("line 2: 'not-an-address' is not an IP address");
+        err.getBuffer().setLength(0);
+        assertThat(run("--fleet", "2", "--set", "P85=$index$index$index")).isEqualTo(2);
+        assertThat(errorLines()).singleElement().asString().contains("P85=111");
+        assertThat(dataDir.resolve("data")).doesNotExist();
+    }
 }
