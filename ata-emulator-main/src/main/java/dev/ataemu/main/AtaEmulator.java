@@ -151,8 +151,18 @@ public final class AtaEmulator implements Callable<Integer> {
                 List<java.net.InetAddress> addresses = bindRange == null ? List.of() : bindRange.startsWith("@")
                         ? FleetAddresses.fromFile(Path.of(bindRange.substring(1)))
                         : FleetPlan.range(java.net.InetAddress.getByName(bindRange), fleet);
-                return new FleetRun(options, FleetPlan.members(fleet, firstMac, options.bind(), addresses, settings),
-                        out(), err()).runUntilStopped();
+                List<FleetPlan.Member> members = FleetPlan.members(fleet, firstMac, options.bind(), addresses, settings);
+                // Every device's values, as the templates make them, are checked before any folder is made.
+                for (FleetPlan.Member member : members) {
+                    try {
+                        ParameterCatalog.builtIn().forModel(model.id()).validate(member.settings());
+                    } catch (RejectedChangesException e) {
+                        e.problems().forEach(problem -> err().println("ata-emulator: device " + member.index()
+                                + " of the fleet: --set " + problem));
+                        return EXIT_USAGE;
+                    }
+                }
+                return new FleetRun(options, members, out(), err()).runUntilStopped();
             } catch (IllegalArgumentException | java.io.IOException e) {
                 return usageError(e.getMessage());
             }

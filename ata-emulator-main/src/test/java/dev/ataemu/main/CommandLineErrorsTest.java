@@ -124,6 +124,10 @@ class CommandLineErrorsTest {
         err.getBuffer().setLength(0);
         assertThat(run("--fleet", "2", "--set", "P85=$index$index$index")).isEqualTo(2);
         assertThat(errorLines()).singleElement().asString().contains("P85=111");
+        err.getBuffer().setLength(0);
+        // "No Key Entry Timeout" takes 1 to 15: devices 16 to 20 would get too much.
+        assertThat(run("--fleet", "20", "--set", "P85=$index")).as("a value only the later devices get wrong").isEqualTo(2);
+        assertThat(errorLines()).first().asString().contains("device 16 of the fleet: --set P85=16");
         assertThat(dataDir.resolve("data")).doesNotExist();
     }
 }

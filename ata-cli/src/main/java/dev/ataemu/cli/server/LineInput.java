@@ -17,7 +17,8 @@ final class LineInput {
 
     private final InputStream in;
     private final OutputStream echo;
-    private int pushedBack = -1;
+    /** A CR ended the last line: an LF or NUL right after it belongs to that line end. */
+    private boolean afterCr;
 
     /** {@code echo} is null when the client shows what it types itself. */
     LineInput(InputStream in, OutputStream echo) {
@@ -37,13 +38,14 @@ final class LineInput {
                 skipTelnetCommand();
                 continue;
             }
+            boolean lineEnd = afterCr && (b == '\n' || b == 0);
+            afterCr = false;
+            if (lineEnd) {
+                continue;
+            }
             if (b == '\r' || b == '\n') {
-                if (b == '\r') {
-                    int following = next();
-                    if (following != '\n' && following != 0 && following >= 0) {
-                        pushedBack = following;
-                    }
-                }
+                // A terminal sends a bare CR for Enter: the line ends now, not at the next key.
+                afterCr = b == '\r';
                 write("\r\n");
                 return line.toString();
             }
@@ -62,11 +64,6 @@ final class LineInput {
     }
 
     private int next() throws IOException {
-        if (pushedBack >= 0) {
-            int b = pushedBack;
-            pushedBack = -1;
-            return b;
-        }
         return in.read();
     }
 

@@ -16,9 +16,13 @@ final class ShellSession {
 
     /** Runs the shell; returns when it ends. {@code echo}: the client expects its typing echoed. */
     static void run(Device device, InputStream in, OutputStream out, boolean echo) throws IOException {
+        run(device, new LineInput(in, echo ? out : null), out);
+    }
+
+    /** The same on lines already being read (after Telnet's password). */
+    static void run(Device device, LineInput lines, OutputStream out) throws IOException {
         CommandShell shell = new CommandShell(device, text -> write(out, text));
         shell.start();
-        LineInput lines = new LineInput(in, echo ? out : null);
         String line;
         while ((line = lines.readLine()) != null) {
             if (!shell.line(line)) {

@@ -30,7 +30,12 @@ public final class TelnetService implements AutoCloseable {
 
     public static TelnetService start(Device device, InetSocketAddress address) throws IOException {
         ServerSocket socket = new ServerSocket();
-        socket.bind(address);
+        try {
+            socket.bind(address);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
         TelnetService service = new TelnetService(socket, device);
         Thread acceptor = new Thread(service::accept, "telnet-accept");
         acceptor.setDaemon(true);
@@ -72,7 +77,7 @@ public final class TelnetService implements AutoCloseable {
                 }
                 if (password.equals(device.store().get(ADMIN_PASSWORD))) {
                     ShellSession.write(out, "\r\n");
-                    ShellSession.run(device, in, out, false);
+                    ShellSession.run(device, lines, out);
                     return;
                 }
                 ShellSession.write(out, "Login incorrect\r\n");

@@ -28,6 +28,11 @@ public final class DeviceClock extends Clock {
         correction = difference;
     }
 
+    /** NTP said that now is {@code trueNow}: the clock shows that from here on. */
+    public void correctTo(Instant trueNow) {
+        correction = Duration.between(base.instant(), trueNow);
+    }
+
     public Duration correction() {
         return correction;
     }

@@ -74,7 +74,10 @@ public final class NtpSync {
                     LOG.info("NTP server {} gave no usable time", name);
                     return;
                 }
-                scheduler.execute(() -> clock.correction(Duration.ofMillis(offset)));
+                // The offset is against the host's wall clock, which the device's base clock may have drifted from.
+                java.time.Instant trueNow = java.time.Instant.ofEpochMilli(System.currentTimeMillis() + offset);
+                long measured = System.nanoTime();
+                scheduler.execute(() -> clock.correctTo(trueNow.plusNanos(System.nanoTime() - measured)));
                 LOG.info("NTP server {}: the clock is corrected by {} ms", name, offset);
             } catch (IOException | RuntimeException e) {
                 LOG.info("NTP server {} did not answer: {}", name, e.getMessage());

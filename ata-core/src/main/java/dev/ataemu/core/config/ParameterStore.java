@@ -157,8 +157,11 @@ public final class ParameterStore {
     public synchronized ChangeSet save(Map<String, String> batch) {
         Map<Integer, String> accepted = catalog.validate(batch);
         Map<Integer, ChangeSet.Change> saving = differences(accepted, this::saved);
-        saving.keySet().forEach(number -> notRunning.putIfAbsent(number, get(number)));
+        Map<Integer, String> runningBefore = new java.util.HashMap<>();
+        saving.keySet().forEach(number -> runningBefore.put(number, get(number)));
+        // Stored first: when the disk refuses, nothing is recorded as waiting either.
         ChangeSet saved = commit(saving);
+        runningBefore.forEach(notRunning::putIfAbsent);
         notRunning.entrySet().removeIf(waiting -> waiting.getValue().equals(saved(waiting.getKey())));
         return saved;
     }

@@ -529,7 +529,10 @@ public final class Device {
 
         @Override
         public void factoryReset() {
-            Device.this.factoryReset(ResetType.FULL);
+            // The menu's reset comes 15 s after the code: a device switched off meanwhile stays off, untouched.
+            if (power == PowerState.READY) {
+                Device.this.factoryReset(ResetType.FULL);
+            }
         }
     }
 

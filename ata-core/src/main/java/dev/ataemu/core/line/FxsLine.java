@@ -202,9 +202,18 @@ public final class FxsLine implements FxsEvents {
     }
 
     void openMenu() {
-        inMenu = new MenuAccess();
+        MenuAccess access = new MenuAccess();
+        inMenu = access;
         enter(LineState.VOICE_MENU);
-        inMenu.session = voiceMenu.open(inMenu);
+        try {
+            access.session = voiceMenu.open(access);
+        } catch (RuntimeException failed) {
+            // A menu that cannot speak must not leave the phone in silence: back to dial tone.
+            org.slf4j.LoggerFactory.getLogger(FxsLine.class).warn("port {}: the voice menu failed to open: {}", index,
+                    failed.toString());
+            inMenu = null;
+            freshDialTone();
+        }
     }
 
     private void leaveMenu() {
@@ -273,7 +282,7 @@ public final class FxsLine implements FxsEvents {
             call.key(this, key);
             return;
         }
-        if (state == LineState.VOICE_MENU && inMenu != null) {
+        if (state == LineState.VOICE_MENU && inMenu != null && inMenu.session != null) {
             inMenu.session.key(key);
             return;
         }
@@ -533,6 +542,7 @@ public final class FxsLine implements FxsEvents {
         public void directIpCall() {
             if (current()) {
                 inMenu = null;
+                session.end();
                 dialing.collectDirectIpAddress();
                 port.play(dialTone());
                 enter(LineState.DIAL_TONE);
@@ -543,6 +553,7 @@ public final class FxsLine implements FxsEvents {
         public void voicemail() {
             if (current()) {
                 inMenu = null;
+                session.end();
                 enter(LineState.DIALING);
                 dialing.callVoicemail();
             }

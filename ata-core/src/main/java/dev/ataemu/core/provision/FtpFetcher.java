@@ -27,6 +27,7 @@ final class FtpFetcher implements FileFetcher {
         FTPClient client = tls ? new FTPSClient(false) : new FTPClient();
         client.setConnectTimeout((int) TIMEOUT.toMillis());
         client.setDefaultTimeout((int) TIMEOUT.toMillis());
+        client.setDataTimeout(TIMEOUT);
         try {
             client.connect(uri.getHost(), uri.getPort() < 0 ? Protocol.FTP.defaultPort() : uri.getPort());
             if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {

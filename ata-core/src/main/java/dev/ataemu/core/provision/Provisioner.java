@@ -30,6 +30,9 @@ public final class Provisioner {
 
     private static final Logger LOG = LoggerFactory.getLogger(Provisioner.class);
     private static final int MAX_REDIRECTS = 3;
+    private static final String NOT_FOUND = "not found";
+    /** The longest a pass may take before the device goes on without it. */
+    static final Duration PASS_LIMIT = Duration.ofMinutes(3);
     private static final ExecutorService DOWNLOADS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "provisioning-download");
         thread.setDaemon(true);
@@ -99,7 +102,17 @@ public final class Provisioner {
         }
         running = true;
         long mine = generation;
+        // A server that never finishes sending must not keep the device from starting its accounts.
+        Scheduler.Timer watchdog = scheduler.schedule(PASS_LIMIT, () -> {
+            if (running && mine == generation) {
+                generation++;
+                running = false;
+                report(false, status.last() + "; gave up after " + PASS_LIMIT.toSeconds() + " s");
+                after.run();
+            }
+        });
         config(0, mine, () -> firmware(mine, () -> {
+            watchdog.cancel();
             running = false;
             report(false, status.last());
             after.run();
@@ -189,13 +202,17 @@ public final class Provisioner {
             then.run();
             return;
         }
-        checkedAffixes = affixes;
         String file = settings.firmwarePrefix() + FirmwareImage.fileName(device.modelId()) + settings.firmwarePostfix();
         FileFetcher fetcher = fetcher(settings.protocol());
         DOWNLOADS.execute(() -> {
             Download image = download(fetcher, server.get(), settings, file);
             scheduler.execute(() -> {
                 if (mine == generation) {
+                    // A server that answered (with an image, or that it has none) checked these affixes;
+                    // one that could not be reached is asked again next time.
+                    if (image.content() != null || NOT_FOUND.equals(image.error())) {
+                        checkedAffixes = affixes;
+                    }
                     firmwareDownloaded(image, then);
                 }
             });
@@ -253,15 +270,21 @@ public final class Provisioner {
     }
 
     private static Download download(FileFetcher fetcher, ServerPath server, ProvisioningSettings settings, String file) {
-        URI uri = server.uri(settings.protocol(), file);
+        URI uri;
+        try {
+            uri = server.uri(settings.protocol(), file);
+        } catch (IllegalArgumentException e) {
+            // A path the store took that is still no URL (192.168.1.300): nothing to fetch there.
+            return new Download(file, URI.create("unusable:" + file), null, "not a usable server path: " + e.getMessage());
+        }
         try {
             byte[] content = fetcher.fetch(uri, settings.credentials());
             LOG.debug("fetched {} ({} bytes)", uri, content.length);
             return new Download(file, uri, content, "");
         } catch (NoSuchFileException missing) {
             LOG.debug("no {} on the server", uri);
-            return new Download(file, uri, null, "not found");
-        } catch (IOException | RuntimeException failed) {
+            return new Download(file, uri, null, NOT_FOUND);
+        } catch (IOException | RuntimeException | OutOfMemoryError failed) {
             LOG.info("cannot fetch {}: {}", uri, failed.getMessage());
             return new Download(file, uri, null, String.valueOf(failed.getMessage()));
         }

@@ -50,8 +50,15 @@ final class TlsSyslog {
 
     private static SSLSocket connect(String host, int port) throws IOException {
         SSLSocket socket = (SSLSocket) dev.ataemu.core.net.UncheckedTls.context().getSocketFactory().createSocket();
-        socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
-        socket.startHandshake();
-        return socket;
+        try {
+            // A server that never answers the handshake or stops reading must not hold up every device's syslog.
+            socket.setSoTimeout(CONNECT_TIMEOUT_MS);
+            socket.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MS);
+            socket.startHandshake();
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
     }
 }

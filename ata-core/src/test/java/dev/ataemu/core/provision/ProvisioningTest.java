@@ -161,6 +161,17 @@ class ProvisioningTest {
     }
 
     @Test
+    @DisplayName("PROV-22 a server path that is no URL (an octet of 300) ends the pass with the reason; the device "
+            + "runs on")
+    void unusablePath() throws Exception {
+        Device device = unpowered(dataDir, DeviceModels.HT813, scheduler, Map.of("P212", "1", "P237", "192.168.1.300"));
+        booted(device, scheduler);
+        assertThat(device.provisioning().running()).isFalse();
+        assertThat(device.provisioning().last()).contains("not a usable server path");
+        assertThat(device.power()).isEqualTo(PowerState.READY);
+    }
+
+    @Test
     @DisplayName("PROV-36 the factory paths name Grandstream's servers, which the emulator never contacts")
     void factoryServersAreSkipped() throws Exception {
         Device device = unpowered(dataDir, DeviceModels.HT813, scheduler, Map.of());
