@@ -154,7 +154,8 @@ class IncomingCallTest {
 
     @Test
     @DisplayName("CALL-17 being transferred: a REFER is accepted (202), the target is called with NOTIFYs of its "
-            + "progress (100, 180, 200), and the phone ends up in the call with the target")
+            + "progress (100, 180 when its ringing comes before its answer, 200), and the phone ends up in the call "
+            + "with the target")
     void beingTransferred() throws Exception {
         SippRun target = Sipp.answerer(work.resolve("target"), 1).timeout(Duration.ofSeconds(30)).start();
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of())) {
