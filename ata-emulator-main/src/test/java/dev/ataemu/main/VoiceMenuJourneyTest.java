@@ -59,6 +59,8 @@ class VoiceMenuJourneyTest {
             browser.navigate(By.name("Login"));
             browser.open(web.resolve("/emulator").toString());
             browser.await(driver -> driver.findElement(By.id("connection")).getText().equals("live"));
+            // The panel draws the front from the device's state, which may come just after the socket is live.
+            browser.await(driver -> !driver.findElements(By.id("led-PHONE1")).isEmpty());
             String ledBefore = browser.find(By.id("led-PHONE1")).getDomAttribute("data-state");
 
             browser.click(By.id("hook-1"));

@@ -48,6 +48,8 @@ class DevicePanelBrowserTest {
         browser.navigate(By.name("Login"));
         browser.open(base + "/emulator");
         browser.await(driver -> driver.findElement(By.id("connection")).getText().equals("live"));
+        // The front is drawn from the device's state, which may come just after the socket is live.
+        browser.await(driver -> !driver.findElements(By.cssSelector("[id^=led-]")).isEmpty());
         return base;
     }
 
