@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -27,19 +26,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FleetJourneyTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(40);
     private static final Pattern API = Pattern.compile(" api (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
-
-    private static boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
-    }
 
     private static JsonNode fleet(URI api) {
         try {
@@ -70,7 +62,7 @@ class FleetJourneyTest {
             assertThat(api.find()).isTrue();
             URI fleetApi = URI.create(api.group(1));
 
-            assertThat(await(() -> registered(fleet(fleetApi)) == 3)).as(() -> fleet(fleetApi).toString()).isTrue();
+            assertThat(Await.until(WAIT, () -> registered(fleet(fleetApi)) == 3)).as(() -> fleet(fleetApi).toString()).isTrue();
             for (String user : new String[] {"1001", "1002", "1003"}) {
                 assertThat(kamailio.isRegistered(user)).as(user).isTrue();
             }

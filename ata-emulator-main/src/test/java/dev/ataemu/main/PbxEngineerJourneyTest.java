@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,17 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PbxEngineerJourneyTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path work;
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
 
     private static int freePort() throws Exception {
         try (java.net.DatagramSocket probe = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
@@ -63,20 +56,20 @@ class PbxEngineerJourneyTest {
             account.put("apply", "Apply");
             assertThat(pages.post("/cgi-bin/update", account)).contains("have been applied");
 
-            await(() -> kamailio.isRegistered("1001"));
+            Await.until(WAIT, () -> kamailio.isRegistered("1001"));
             assertThat(kamailio.isRegistered("1001")).as(() -> kamailio.logTail(30)).isTrue();
-            await(() -> state(emulator).get("ports").get(0).get("registration").asText().equals("Registered"));
+            Await.until(WAIT, () -> state(emulator).get("ports").get(0).get("registration").asText().equals("Registered"));
             assertThat(pages.page("/cgi-bin/index")).contains("<b>Registered</b>", "<b>1001</b>");
 
             softphone.dial("sip:1001@" + kamailio.hostPort());
-            await(() -> handset(emulator).get("ringing").asBoolean());
-            await(() -> !handset(emulator).get("callerId").isNull());
+            Await.until(WAIT, () -> handset(emulator).get("ringing").asBoolean());
+            Await.until(WAIT, () -> !handset(emulator).get("callerId").isNull());
             JsonNode ringing = handset(emulator);
             assertThat(ringing.get("callerId").get("number").asText()).isEqualTo("2002");
 
             emulator.post("/api/emulator/ports/1/hook", "{\"state\":\"off\"}", "admin");
             softphone.awaitEvent("CALL_ESTABLISHED", Duration.ofSeconds(10));
-            await(() -> state(emulator).get("ports").get(0).get("line").asText().equals("connected"));
+            Await.until(WAIT, () -> state(emulator).get("ports").get(0).get("line").asText().equals("connected"));
             assertThat(state(emulator).get("ports").get(0).get("line").asText()).isEqualTo("connected");
             emulator.post("/api/emulator/ports/1/hook", "{\"state\":\"on\"}", "admin");
             softphone.awaitEvent("CALL_CLOSED", Duration.ofSeconds(10));

@@ -7,7 +7,6 @@ import dev.ataemu.testing.http.HttpFileServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,18 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ProvisioningJourneyTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(40);
     private static final String MAC = "000b82a1b2c4";
 
     @TempDir
     Path work;
-
-    private static boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
-    }
 
     private static String xml(String mac, String entries) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<gs_provision version=\"1\">\n<mac>" + mac + "</mac>\n"
@@ -50,10 +42,10 @@ class ProvisioningJourneyTest {
                     "--set", "P237=" + server.path("gs"), "--set", "P212=1")) {
                 PagesClient pages = new PagesClient(emulator.webUri());
                 pages.loginHt813Admin();
-                assertThat(await(() -> server.paths().contains("/gs/cfg" + MAC + ".xml"))).isTrue();
+                assertThat(Await.until(WAIT, () -> server.paths().contains("/gs/cfg" + MAC + ".xml"))).isTrue();
                 assertThat(server.paths()).startsWith("/gs/cfg" + MAC, "/gs/cfg" + MAC + ".xml");
                 assertThat(server.requests.get(0).userAgent()).startsWith("Grandstream Model HW HT813");
-                assertThat(await(() -> page(pages, "/cgi-bin/config_a1").contains("value=\"4711\""))).isTrue();
+                assertThat(Await.until(WAIT, () -> page(pages, "/cgi-bin/config_a1").contains("value=\"4711\""))).isTrue();
 
                 server.put("/gs/cfg" + MAC + ".xml", xml("000b82ffffff", "<P3>Not for us</P3>"));
                 server.files.put("/fw/ht813fw.bin",
@@ -64,7 +56,7 @@ class ProvisioningJourneyTest {
                 String reboot = pages.page("/cgi-bin/index");
                 pages.post("/cgi-bin/rs", Map.of("session_token", PagesClient.token(reboot)));
 
-                assertThat(await(() -> statusPage(emulator).contains("Program -- 1.0.9.42"))).as(() -> statusPage(emulator))
+                assertThat(Await.until(WAIT, () -> statusPage(emulator).contains("Program -- 1.0.9.42"))).as(() -> statusPage(emulator))
                         .isTrue();
                 assertThat(statusPage(emulator)).contains("refused", "000b82ffffff");
                 PagesClient again = new PagesClient(emulator.webUri());

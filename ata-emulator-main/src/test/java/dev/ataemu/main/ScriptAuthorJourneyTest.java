@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ataemu.testing.peers.OpenSsh;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayName;
@@ -19,18 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ScriptAuthorJourneyTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Pattern SSH = Pattern.compile(" ssh (\\d+)");
 
     @TempDir
     Path work;
-
-    private static boolean await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-        }
-        return condition.getAsBoolean();
-    }
 
     private static String errorsOf(EmulatorProcess emulator) {
         try {
@@ -53,7 +45,7 @@ class ScriptAuthorJourneyTest {
                     "config\nset 47 pbx.example.net\nset 35 4711\nset 3 Script\ncommit\nexit\nreboot\n");
             assertThat(session.output()).contains("Changes are commited.", "Rebooting...");
 
-            assertThat(await(() -> {
+            assertThat(Await.until(WAIT, () -> {
                 try {
                     PagesClient pages = new PagesClient(emulator.webUri());
                     pages.loginHt813Admin();

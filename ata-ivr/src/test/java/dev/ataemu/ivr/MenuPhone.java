@@ -97,6 +97,11 @@ final class MenuPhone {
         return this;
     }
 
+    /** The last {@code count} phrases said, oldest first. */
+    List<String> lastSaid(int count) {
+        return said.subList(Math.max(0, said.size() - count), said.size());
+    }
+
     String lastSaid() {
         return said.isEmpty() ? "" : said.get(said.size() - 1);
     }

@@ -83,17 +83,17 @@ class NetworkOptionsTest {
     void badAddresses() {
         MenuPhone phone = new MenuPhone(dataDir, DeviceModels.HT502, Map.of("P8", "1")).openMenu();
         phone.key("02").key("192168000256");
-        assertThat(phone.said.subList(phone.said.size() - 2, phone.said.size()))
+        assertThat(phone.lastSaid(2))
                 .containsExactly("invalid_entry", "enter_menu_option");
         phone.key("03").press("25525").listen(6);
-        assertThat(phone.said.subList(phone.said.size() - 2, phone.said.size()))
+        assertThat(phone.lastSaid(2))
                 .as("four seconds after the fifth digit").containsExactly("invalid_entry", "enter_menu_option");
         assertThat(phone.get(12)).isEqualTo("0");
         assertThat(phone.get(13)).isEqualTo("0");
 
         phone.device.store().apply(Map.of("P8", "0"));
         phone.key("02").key("1");
-        assertThat(phone.said.subList(phone.said.size() - 2, phone.said.size()))
+        assertThat(phone.lastSaid(2))
                 .containsExactly("invalid_entry", "enter_menu_option");
     }
 

@@ -58,10 +58,10 @@ class ResetOptionTest {
     void wrongMacCode() {
         MenuPhone phone = new MenuPhone(dataDir, DeviceModels.HT502, Map.of("P3", "Front Desk")).openMenu();
         phone.key("99").key("0001");
-        assertThat(phone.said.subList(phone.said.size() - 2, phone.said.size()))
+        assertThat(phone.lastSaid(2))
                 .containsExactly("invalid_entry", "enter_menu_option");
         phone.key("99").press("000222").listen(8);
-        assertThat(phone.said.subList(phone.said.size() - 2, phone.said.size()))
+        assertThat(phone.lastSaid(2))
                 .containsExactly("invalid_entry", "enter_menu_option");
         phone.listen(30);
         assertThat(phone.get(3)).isEqualTo("Front Desk");
@@ -75,7 +75,7 @@ class ResetOptionTest {
                 .openMenu();
         phone.key("01").key("9");
         assertThat(phone.get(8)).isEqualTo("1");
-        assertThat(phone.said.subList(phone.said.size() - 2, phone.said.size()))
+        assertThat(phone.lastSaid(2))
                 .containsExactly("invalid_entry", "enter_menu_option");
         phone.key("02").key("1");
         assertThat(phone.get(9)).isEqualTo("0");

@@ -120,7 +120,7 @@ class SettingsOptionsTest {
     void otherDigitsInACycle() {
         MenuPhone phone = new MenuPhone(dataDir, DeviceModels.HT502, Map.of()).openMenu();
         phone.key("17").key("5");
-        assertThat(phone.said.subList(phone.said.size() - 2, phone.said.size()))
+        assertThat(phone.lastSaid(2))
                 .containsExactly("invalid_entry", "enter_menu_option");
         assertThat(phone.get(238)).isEqualTo("0");
     }

@@ -44,43 +44,36 @@ public final class NtpSync {
         if (text.isEmpty()) {
             return;
         }
-        String host = text;
-        int port = NTP_PORT;
-        int colon = text.lastIndexOf(':');
-        if (colon > 0 && text.indexOf(':') == colon) {
-            host = text.substring(0, colon);
-            try {
-                port = Integer.parseInt(text.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                LOG.info("NTP server '{}' has no port number after ':'", text);
-                return;
-            }
+        java.util.Optional<dev.ataemu.core.net.HostPort> address = dev.ataemu.core.net.HostPort.parse(text, NTP_PORT);
+        if (address.isEmpty()) {
+            LOG.info("NTP server '{}' has no port number after ':'", text);
+            return;
         }
+        String host = address.get().host();
+        int port = address.get().port();
         if (publicPool(host)) {
             LOG.debug("NTP server {} is the public pool; the host's clock stands", host);
             return;
         }
-        String name = host;
-        int at = port;
         QUERIES.execute(() -> {
             NTPUDPClient client = new NTPUDPClient();
             client.setDefaultTimeout(TIMEOUT);
             try {
                 client.open();
-                TimeInfo answer = client.getTime(InetAddress.getByName(name), at);
+                TimeInfo answer = client.getTime(InetAddress.getByName(host), port);
                 answer.computeDetails();
                 Long offset = answer.getOffset();
                 if (offset == null) {
-                    LOG.info("NTP server {} gave no usable time", name);
+                    LOG.info("NTP server {} gave no usable time", host);
                     return;
                 }
                 // The offset is against the host's wall clock, which the device's base clock may have drifted from.
                 java.time.Instant trueNow = java.time.Instant.ofEpochMilli(System.currentTimeMillis() + offset);
                 long measured = System.nanoTime();
                 scheduler.execute(() -> clock.correctTo(trueNow.plusNanos(System.nanoTime() - measured)));
-                LOG.info("NTP server {}: the clock is corrected by {} ms", name, offset);
+                LOG.info("NTP server {}: the clock is corrected by {} ms", host, offset);
             } catch (IOException | RuntimeException e) {
-                LOG.info("NTP server {} did not answer: {}", name, e.getMessage());
+                LOG.info("NTP server {} did not answer: {}", host, e.getMessage());
             } finally {
                 client.close();
             }

@@ -92,18 +92,14 @@ public final class Syslog {
     }
 
     private static void deliver(String server, boolean tls, String line) {
-        String host = server.replaceFirst("^[a-zA-Z]+://", "");
-        int port = tls ? DEFAULT_TLS_PORT : DEFAULT_PORT;
-        int colon = host.lastIndexOf(':');
-        if (colon > 0 && host.indexOf(':') == colon) {
-            try {
-                port = Integer.parseInt(host.substring(colon + 1));
-            } catch (NumberFormatException e) {
-                LOG.debug("syslog server {} has no port number after ':'", server);
-                return;
-            }
-            host = host.substring(0, colon);
+        java.util.Optional<dev.ataemu.core.net.HostPort> target =
+                dev.ataemu.core.net.HostPort.parse(server, tls ? DEFAULT_TLS_PORT : DEFAULT_PORT);
+        if (target.isEmpty()) {
+            LOG.debug("syslog server {} has no port number after ':'", server);
+            return;
         }
+        String host = target.get().host();
+        int port = target.get().port();
         try {
             byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
             if (tls) {

@@ -8,15 +8,15 @@ public final class RepeatedPhrase implements AudioSource {
     private final short[] loop;
     private int position;
 
-    public RepeatedPhrase(PromptLibrary library, String language, Phrase phrase, int pauseMs) {
+    public RepeatedPhrase(PromptLibrary recordings, String language, Phrase phrase, int pauseMs) {
         int length = 0;
         for (Word word : phrase.words()) {
-            length += library.clip(language, word).length;
+            length += recordings.clip(language, word).length;
         }
         loop = new short[length + pauseMs * 8];
         int at = 0;
         for (Word word : phrase.words()) {
-            short[] clip = library.clip(language, word);
+            short[] clip = recordings.clip(language, word);
             System.arraycopy(clip, 0, loop, at, clip.length);
             at += clip.length;
         }

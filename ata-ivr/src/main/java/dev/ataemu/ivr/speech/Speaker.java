@@ -18,7 +18,7 @@ public final class Speaker {
     /** The pause between two words, about what a person leaves between the digits of a number. */
     private static final int GAP_MS = 120;
 
-    private final PromptLibrary library;
+    private final PromptLibrary recordings;
     private final String language;
     private final Scheduler scheduler;
     private final Consumer<Phrase> spoken;
@@ -26,8 +26,8 @@ public final class Speaker {
     /** Counts what was said or stopped, so that the end of a phrase cut short does nothing. */
     private long said;
 
-    public Speaker(PromptLibrary library, String language, Scheduler scheduler, Consumer<Phrase> spoken) {
-        this.library = library;
+    public Speaker(PromptLibrary recordings, String language, Scheduler scheduler, Consumer<Phrase> spoken) {
+        this.recordings = recordings;
         this.language = language;
         this.scheduler = scheduler;
         this.spoken = spoken;
@@ -47,7 +47,7 @@ public final class Speaker {
             if (!prompts.isEmpty()) {
                 prompts.add(Prompt.silence(GAP_MS));
             }
-            prompts.add(Prompt.clip(library.clip(language, word)));
+            prompts.add(Prompt.clip(recordings.clip(language, word)));
         }
         spoken.accept(phrase);
         player.play(prompts, () -> scheduler.execute(() -> {
