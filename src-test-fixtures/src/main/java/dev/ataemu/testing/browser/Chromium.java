@@ -92,7 +92,13 @@ public final class Chromium implements AutoCloseable {
      */
     public void navigate(By by) {
         WebElement page = driver.findElement(By.tagName("html"));
-        driver.findElement(by).click();
+        try {
+            driver.findElement(by).click();
+        } catch (org.openqa.selenium.WebDriverException replacedMeanwhile) {
+            // The page was still being replaced (its node left the document): once more, on the page now shown.
+            page = driver.findElement(By.tagName("html"));
+            driver.findElement(by).click();
+        }
         await(ExpectedConditions.stalenessOf(page));
     }
 
