@@ -102,6 +102,11 @@ public final class AtaEmulator implements Callable<Integer> {
             description = "Connects port 1's handset to this host's speakers and microphone.")
     boolean audio;
 
+    @Option(names = "--answer-after", paramLabel = "MS",
+            description = {"The phones on the FXS ports answer by themselves after ringing MS milliseconds (0-600000)",
+                "and hang up when the caller does: for load tests with nobody at the handsets."})
+    Integer answerAfterMs;
+
     @Option(names = "--list-parameters",
             description = "Prints the model's P-values as TSV (P, label, type, default, range, level, page, port, reboot) and exits.")
     boolean listParameters;
@@ -128,6 +133,9 @@ public final class AtaEmulator implements Callable<Integer> {
                         + " is not a port number from 1 to 65535 (or 0 for any free port)");
             }
         }
+        if (answerAfterMs != null && (answerAfterMs < 0 || answerAfterMs > 600_000)) {
+            return usageError("--answer-after " + answerAfterMs + " is not a time from 0 to 600000 ms");
+        }
         MacAddress firstMac = mac != null ? mac : FleetPlan.DEFAULT_FIRST_MAC;
         Map<String, String> checked = new LinkedHashMap<>();
         // A fleet's values are checked as its first device gets them.
@@ -145,7 +153,7 @@ public final class AtaEmulator implements Callable<Integer> {
                 bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(lanBind), Optional.ofNullable(httpPort),
                 Optional.ofNullable(sshPort), Optional.ofNullable(telnetPort),
                 settings, audio,
-                List.copyOf(dns));
+                List.copyOf(dns), Optional.ofNullable(answerAfterMs).map(java.time.Duration::ofMillis));
         if (fleet != null) {
             try {
                 List<java.net.InetAddress> addresses = bindRange == null ? List.of() : bindRange.startsWith("@")

@@ -54,6 +54,7 @@ final class EmulatorRun {
             device = Device.inFolder(folder, ParameterCatalog.builtIn(), scheduler);
             device.store().apply(options.settings());
             device.voiceMenu(new IvrMenu());
+            options.answerAfter().ifPresent(after -> AnsweringPhones.attach(device, after));
         } catch (UncheckedIOException e) {
             scheduler.close();
             return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());

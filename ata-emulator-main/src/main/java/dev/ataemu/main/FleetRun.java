@@ -9,6 +9,7 @@ import dev.ataemu.core.device.SystemParameters;
 import dev.ataemu.ivr.IvrMenu;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.time.RealTimeScheduler;
+import dev.ataemu.time.SchedulerThreads;
 import dev.ataemu.web.DeviceWeb;
 import dev.ataemu.web.fleet.FleetWeb;
 import dev.ataemu.web.server.WebServer;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --fleet N}: N devices of one model in this process, as {@link FleetPlan} lays them out,
- * each with its own folder, scheduler and web server, sharing the media transport; the fleet's own
+ * each with its own folder, serial scheduler and web server, sharing the scheduler threads and the
+ * media transport; the fleet's own
  * API ({@code /api/emulator/fleet}) at {@code --bind} and {@code --http-port}. Stops them all on
  * SIGTERM or Ctrl-C. The command-line servers (SSH, Telnet) and the console are single-device only.
  */
@@ -45,6 +47,9 @@ final class FleetRun {
     private final PrintWriter err;
     private final List<Running> running = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
+    // Device tasks may wait on a disk or a DNS answer: more threads than cores keep the others going.
+    private final SchedulerThreads threads = new SchedulerThreads("devices",
+            Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
     FleetRun(RunOptions options, List<FleetPlan.Member> members, PrintWriter out, PrintWriter err) {
         this.options = options;
@@ -101,10 +106,11 @@ final class FleetRun {
     private Running start(FleetPlan.Member member, MediaTransport media, CountDownLatch ready) throws WebServerException {
         DeviceFolder folder = DeviceFolder.locate(options.dataDir(), options.model(), Optional.of(member.mac()),
                 new java.security.SecureRandom());
-        RealTimeScheduler scheduler = new RealTimeScheduler("device-" + member.mac().compact());
+        RealTimeScheduler scheduler = threads.scheduler("device-" + member.mac().compact());
         Device device = Device.inFolder(folder, ParameterCatalog.builtIn(), scheduler);
         device.store().apply(member.settings());
         device.voiceMenu(new IvrMenu());
+        options.answerAfter().ifPresent(after -> AnsweringPhones.attach(device, after));
         int port = member.webPort() != 0 ? member.webPort() : device.store().getInt(SystemParameters.HTTP_PORT);
         WebServer web = DeviceWeb.server(device, new InetSocketAddress(member.address(), port));
         try {
@@ -144,5 +150,6 @@ final class FleetRun {
             r.scheduler().close();
         });
         media.close();
+        threads.close();
     }
 }

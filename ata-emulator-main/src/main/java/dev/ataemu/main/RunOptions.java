@@ -19,5 +19,6 @@ record RunOptions(
         Optional<Integer> telnetPort,
         Map<String, String> settings,
         boolean audio,
-        java.util.List<java.net.InetSocketAddress> dns) {
+        java.util.List<java.net.InetSocketAddress> dns,
+        Optional<java.time.Duration> answerAfter) {
 }

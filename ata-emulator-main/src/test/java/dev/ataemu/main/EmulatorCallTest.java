@@ -40,6 +40,25 @@ class EmulatorCallTest {
         }
     }
 
+    @Test
+    @DisplayName("CALL-06 with --answer-after the phone answers SIPp's calls by itself and hangs up after each, "
+            + "so three calls in a row connect with nobody at the handset")
+    void answeringPhonesTakeCallsInARow() throws Exception {
+        int sipPort = freeEvenPort();
+        try (EmulatorProcess emulator = EmulatorProcess.start("--model", "HT502", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", work.resolve("data").toString(), "--answer-after", "300",
+                "--set", "P40=" + sipPort, "--set", "P39=" + freeEvenPort(), "--set", "P35=1001")) {
+            emulator.awaitStartLine();
+            SippResult result = Sipp.stock(work.resolve("sipp"), "uac").remote("127.0.0.1:" + sipPort)
+                    .service("1001").calls(3).rate(0.25).callDuration(Duration.ofSeconds(1))
+                    .timeout(Duration.ofSeconds(60)).run();
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            assertThat(result.successfulCalls()).isEqualTo(3);
+            emulator.terminate();
+        }
+    }
+
     private static int freeEvenPort() throws Exception {
         try (DatagramSocket probe = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort() & ~1;

@@ -9,6 +9,15 @@ import dev.ataemu.media.audio.Audio;
  */
 public final class WindowedBin {
 
+    /** The window and the windowed carrier depend only on frequency and length: every device's detectors share them. */
+    private record Tables(double[] window, double[] cosine, double[] sine, double windowSum) {
+    }
+
+    private record Key(double hz, int length) {
+    }
+
+    private static final java.util.Map<Key, Tables> SHARED = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final double hz;
     private final double[] window;
     private final double[] cosine;
@@ -19,9 +28,17 @@ public final class WindowedBin {
 
     public WindowedBin(double hz, int length) {
         this.hz = hz;
-        this.window = hann(length);
-        this.cosine = new double[length];
-        this.sine = new double[length];
+        Tables tables = SHARED.computeIfAbsent(new Key(hz, length), key -> tables(key.hz(), key.length()));
+        this.window = tables.window();
+        this.cosine = tables.cosine();
+        this.sine = tables.sine();
+        this.windowSum = tables.windowSum();
+    }
+
+    private static Tables tables(double hz, int length) {
+        double[] window = hann(length);
+        double[] cosine = new double[length];
+        double[] sine = new double[length];
         double sum = 0;
         for (int m = 0; m < length; m++) {
             double angle = 2 * Math.PI * hz * m / Audio.SAMPLE_RATE;
@@ -29,7 +46,7 @@ public final class WindowedBin {
             sine[m] = -window[m] * Math.sin(angle);
             sum += window[m];
         }
-        this.windowSum = sum;
+        return new Tables(window, cosine, sine, sum);
     }
 
     /** The Hann window of this length, symmetric about its centre. */

@@ -12,7 +12,8 @@ import javax.sip.SipStack;
  */
 public final class SipStacks {
 
-    private static final int THREAD_POOL_SIZE = 4;
+    /** One thread reads and handles a stack's messages, so they reach the device in the order they came. */
+    private static final int THREAD_POOL_SIZE = 1;
     /** Forward-secret AEAD suites first, then the CBC ones older servers still need. */
     private static final java.util.List<String> CIPHER_SUITES = java.util.List.of(
             "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
@@ -108,6 +109,9 @@ public final class SipStacks {
         properties.setProperty("javax.sip.STACK_NAME", name);
         properties.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(THREAD_POOL_SIZE));
         properties.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "false");
+        // Its queue auditor is a timer thread per stack; a device's queue is short enough without it.
+        properties.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "0");
+        properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", SharedSipTimer.class.getName());
         // Voicemail servers often send message-summary NOTIFYs without a subscription.
         properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         // jain-sip writes its own debug and server logs to files unless told to be quiet.

@@ -71,6 +71,8 @@ public final class Kamailio implements AutoCloseable {
         private Duration startTimeout = Duration.ofSeconds(15);
         private int port;
         private int maxExpires = 3600;
+        private int sharedMemoryMb = 32;
+        private boolean thirdPartyRegistrations;
 
         private Builder(Path workDir) {
             this.workDir = workDir;
@@ -125,6 +127,18 @@ public final class Kamailio implements AutoCloseable {
         }
 
         /** The longest registration it grants, in seconds (and no shortest): short ones renew soon. */
+        /** Lets one credential register any user: SIPp's load scenarios answer every challenge alike. */
+        public Builder thirdPartyRegistrations(boolean on) {
+            this.thirdPartyRegistrations = on;
+            return this;
+        }
+
+        /** Shared memory, for the location table of a large fleet (32 MiB by default). */
+        public Builder sharedMemoryMb(int megabytes) {
+            this.sharedMemoryMb = megabytes;
+            return this;
+        }
+
         public Builder maxExpires(int seconds) {
             maxExpires = seconds;
             return this;
@@ -171,7 +185,7 @@ public final class Kamailio implements AutoCloseable {
                     "-w", dir.toString(),
                     "-Y", runtime.toString(),
                     // Small pools: a test proxy holds a handful of registrations and transactions.
-                    "-m", "32", "-M", "4"));
+                    "-m", Integer.toString(b.sharedMemoryMb), "-M", "4"));
             long started = System.nanoTime();
             PeerProcess process = PeerProcess.start("kamailio", command, dir, dir.resolve("kamailio.log"));
             Kamailio kamailio;
@@ -205,7 +219,8 @@ public final class Kamailio implements AutoCloseable {
                 + (b.tls ? "enable_tls=yes\nlisten=tls:" + HOST + ":" + tlsPort + "\nalias=\"" + HOST + ":" + tlsPort
                         + "\"\n" : "");
         return template
-                .replace("@DEFINES@", b.authenticateInvites ? "#!define WITH_INVITE_AUTH" : "")
+                .replace("@DEFINES@", (b.authenticateInvites ? "#!define WITH_INVITE_AUTH\n" : "")
+                        + (b.thirdPartyRegistrations ? "#!define WITH_THIRD_PARTY_REGISTRATION\n" : ""))
                 .replace("@LISTEN@", listen)
                 .replace("@TLS_MODULE@", tlsModule)
                 .replace("@PORT@", Integer.toString(port))

@@ -80,7 +80,7 @@ public final class Sipp {
                 throw new IllegalArgumentException("no SIPp scenario resource " + scenarioResource);
             }
             Files.createDirectories(workDir);
-            Path copy = workDir.resolve(scenarioResource);
+            Path copy = workDir.resolve(Path.of(scenarioResource).getFileName().toString());
             Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             return scenario(workDir, copy);
         } catch (IOException e) {
