@@ -19,7 +19,7 @@ import java.util.Map;
  * <li>calls: SIPp places calls at RATE per second for SECONDS, each held HOLD_MS, to SIPp's own
  *     answering instance, then to the fleet's phones (which answer by themselves after 100 ms of
  *     ringing and send G.711 audio from answer to hang-up): completed and failed calls, and the
- *     fleet's CPU and heap per call.</li>
+ *     fleet's CPU and heap per call, and how late its RTP packets were sent against their 20 ms grid.</li>
  * </ol>
  * <pre>java -cp ata-benchmarks/target/ata-benchmarks.jar dev.ataemu.bench.FleetCalls DEVICES RATE SECONDS HOLD_MS</pre>
  */
@@ -96,11 +96,13 @@ public final class FleetCalls {
                         2 * devices, (all - launched) / 1e9, (all - firstSeen) / 1e9,
                         2 * devices / Math.max(0.001, (all - firstSeen) / 1e9));
                 Thread.sleep(3000);
+                fleet.sendTiming();
                 long cpuBefore = ProcessCpu.ticks(fleet.pid());
                 SippResult result = callLoad(work.resolve("fleet-calls"), kamailio, fleetCalleesFile, rate, calls, holdMs,
                         seconds);
                 long cpuTicks = ProcessCpu.ticks(fleet.pid()) - cpuBefore;
                 report("SIPp to the fleet", result, cpuTicks, calls);
+                System.out.println("the fleet's RTP send timing during the calls: " + fleet.sendTiming());
                 System.out.println("fleet after the calls: " + fleet.footprint().describe(devices));
             }
         }
@@ -110,14 +112,26 @@ public final class FleetCalls {
             int seconds) throws InterruptedException {
         return Sipp.resource(dir, "/dev/ataemu/bench/bench-call.xml").remote(kamailio.hostPort())
                 .calls(calls).rate(rate).callDuration(Duration.ofMillis(holdMs))
-                .timeout(Duration.ofSeconds(seconds + 120)).extra("-inf", callees.toString(), "-rtp_echo").run();
+                .timeout(Duration.ofSeconds(seconds + 120)).extra("-inf", callees.toString(), "-rtp_echo", "-fd", "1").run();
+    }
+
+    /** The most calls up at once, from SIPp's statistics rows (one a second). */
+    private static long peakConcurrent(SippResult result) {
+        try {
+            java.util.List<String> rows = Files.readAllLines(result.stats(), java.nio.charset.StandardCharsets.ISO_8859_1);
+            int column = java.util.Arrays.asList(rows.get(0).split(";")).indexOf("CurrentCall");
+            return rows.stream().skip(1).map(row -> row.split(";")).filter(cells -> cells.length > column)
+                    .mapToLong(cells -> Long.parseLong(cells[column].trim())).max().orElse(0);
+        } catch (java.io.IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     private static void report(String what, SippResult result, Long cpuTicks, int calls) {
         Map<String, String> stats = result.statistics();
         String cpu = cpuTicks == null ? "" : String.format(", fleet CPU %.1f ms per call", cpuTicks * 10.0 / calls);
-        System.out.printf("%s: %d of %d calls completed, %d failed, peak concurrent %s, response time %s%s%n", what,
-                result.successfulCalls(), calls, result.failedCalls(), stats.getOrDefault("CurrentCall(P)", "?"),
+        System.out.printf("%s: %d of %d calls completed, %d failed, at most %d at once, response time %s%s%n", what,
+                result.successfulCalls(), calls, result.failedCalls(), peakConcurrent(result),
                 stats.getOrDefault("ResponseTime1(C)", "?"), cpu);
         if (result.failedCalls() > 0) {
             System.out.println(result.errorsText().lines().limit(5).reduce("", (a, b) -> a + "  " + b + "\n"));

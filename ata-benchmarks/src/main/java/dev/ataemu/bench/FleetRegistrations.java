@@ -32,17 +32,18 @@ public final class FleetRegistrations {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean refresh = List.of(args).contains("--refresh");
+        boolean reboot = List.of(args).contains("--reboot");
         Path work = Files.createTempDirectory("fleet-bench-");
         System.out.printf("%d HT502 (%d accounts), %d runs, %d cores%n", devices, 2 * devices, runs,
                 Runtime.getRuntime().availableProcessors());
         List<Double> startUps = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            startUps.add(run(work.resolve("run-" + run), devices, refresh && run == runs));
+            startUps.add(run(work.resolve("run-" + run), devices, refresh && run == runs, reboot));
         }
         System.out.printf("start-up to all registered: median %.2f s of %s%n", Stats.median(startUps), startUps);
     }
 
-    private static double run(Path dir, int devices, boolean watchRefresh) throws Exception {
+    private static double run(Path dir, int devices, boolean watchRefresh, boolean reboot) throws Exception {
         Map<String, String> users = new LinkedHashMap<>();
         for (int i = 1; i <= devices; i++) {
             String ext = String.format("%03d", i);
@@ -74,10 +75,14 @@ public final class FleetRegistrations {
                 long all = System.nanoTime();
                 double startUp = (all - launched) / 1e9;
                 double storm = (all - firstSeen) / 1e9;
-                System.out.printf("launch to %d registered: %.2f s; first to last registration %.2f s (%.0f/s)%n",
-                        2 * devices, startUp, storm, storm > 0 ? 2 * devices / storm : 0.0);
+                System.out.printf("launch to %d registered: %.2f s; first to last registration %s%n", 2 * devices,
+                        startUp, storm < 0.1 ? "within one look (50 ms)"
+                                : String.format("%.2f s (%.0f/s)", storm, 2 * devices / storm));
                 Thread.sleep(5000);
                 System.out.println("idle fleet: " + fleet.footprint().describe(devices));
+                if (reboot) {
+                    MassReboot.measure(fleet, devices, () -> statistic(kamailio, "accepted_regs", ACCEPTED));
+                }
                 if (watchRefresh) {
                     int lowest = Integer.MAX_VALUE;
                     long acceptedBefore = statistic(kamailio, "accepted_regs", ACCEPTED);

@@ -68,7 +68,7 @@ final class FleetRun {
             }
             fleet = FleetWeb.server(new InetSocketAddress(options.bind(), options.httpPort().orElse(FLEET_PORT)),
                     () -> running.stream().map(r -> new FleetWeb.Member(r.member().index(), r.device(), r.web().uri()))
-                            .toList());
+                            .toList(), Optional.of(media.pacer()));
             fleet.start();
         } catch (WebServerException | UncheckedIOException | IllegalArgumentException | RejectedChangesException e) {
             stopAll(media);

@@ -29,6 +29,19 @@ public final class DeviceWeb {
     private DeviceWeb() {
     }
 
+    /**
+     * Every route the server of {@code device} serves, as {@code METHOD /path} ({@code {port}} for
+     * a port number), taken from each handler's own table: the pages, the emulator API, its sockets
+     * and the panel.
+     */
+    public static java.util.List<String> routes(Device device) {
+        java.util.List<String> routes = new java.util.ArrayList<>(new DeviceUi(device).routes());
+        routes.addAll(new EmulatorApiHandler(device).routes());
+        routes.addAll(EventsSockets.ROUTES);
+        routes.addAll(PanelHandler.ROUTES);
+        return routes;
+    }
+
     public static WebServer server(Device device, InetSocketAddress address) {
         return server(device, Addresses.http(address));
     }

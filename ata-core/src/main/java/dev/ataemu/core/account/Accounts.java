@@ -139,7 +139,13 @@ public final class Accounts {
         }
         try {
             UserAgent agent = new UserAgent(model.id() + "-" + macText + "-" + port, address, settings, scheduler,
-                    (state, reason) -> registrations.accept(port, state));
+                    (state, reason) -> {
+                        // A binding holds while its refresh is under way: the status, the LED and the
+                        // life-line change on the refresh's outcome, not at each renewal.
+                        if (state != RegistrationState.REGISTERING) {
+                            registrations.accept(port, state);
+                        }
+                    });
             agents.put(port, agent);
             dev.ataemu.sip.stack.SipMessageLog.Listener log = messageLog;
             if (log != null) {

@@ -31,6 +31,25 @@ public final class ConfigFiles {
         return admin.equals(entries.get("P2")) || admin.equals(entries.get("P1"));
     }
 
+    /** A refusal names this many unreadable lines at most: a file of garbage would fill the status page and the syslog. */
+    private static final int NAMED_PROBLEMS = 3;
+
+    private static String summary(List<String> unreadable) {
+        String named = String.join("; ", unreadable.subList(0, Math.min(NAMED_PROBLEMS, unreadable.size())));
+        int more = unreadable.size() - NAMED_PROBLEMS;
+        return more > 0 ? named + "; and " + more + " more unreadable lines" : named;
+    }
+
+    /** Bytes no text file holds (C0 controls other than tab, line and page breaks): what came is no text. */
+    private static boolean hasControlBytes(byte[] content) {
+        for (byte b : content) {
+            if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean looksLikeXml(byte[] content) {
         return new String(content, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading().startsWith("<");
     }
@@ -60,7 +79,10 @@ public final class ConfigFiles {
         }
         ConfigText.Parsed parsed = parse(content, mac);
         if (!parsed.unreadable().isEmpty()) {
-            throw new IllegalArgumentException(String.join("; ", parsed.unreadable()));
+            throw new IllegalArgumentException(!looksLikeXml(content) && hasControlBytes(content)
+                    ? "binary data, not a text, XML or binary config file (" + content.length
+                            + " bytes whose binary header and length word do not match)"
+                    : summary(parsed.unreadable()));
         }
         if (store.getIntOr(AUTHENTICATE_CONF_FILE, 0) == 1 && !authenticated(store, parsed.entries())) {
             throw new IllegalArgumentException("config authentication failed: with Authenticate Conf File (P240) the "

@@ -35,8 +35,12 @@ public final class ConfigText {
                 continue;
             }
             String key = line.substring(0, equals).strip();
+            if (key.isEmpty()) {
+                unreadable.add("line " + lineNumber + ": no name before '=' in '" + abbreviate(trimmed) + "'");
+                continue;
+            }
             String raw = line.substring(equals + 1);
-            entries.put(key, unescape(raw.stripLeading()));
+            entries.put(key, unescape(raw));
         }
         return new Parsed(entries, unreadable);
     }
@@ -67,7 +71,7 @@ public final class ConfigText {
     }
 
     static String unescape(String raw) {
-        String text = raw.stripTrailing();
+        String text = trimBlanks(raw);
         if (text.indexOf('\\') < 0) {
             return text;
         }
@@ -89,6 +93,22 @@ public final class ConfigText {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Without the spaces and tabs around it, and nothing else: other white space, such as an em space,
+     * is part of the value and is written unescaped, so it must read back as it was written.
+     */
+    private static String trimBlanks(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     private static String abbreviate(String text) {

@@ -17,9 +17,11 @@ import org.w3c.dom.NodeList;
 /**
  * The Grandstream XML config format (INTERFACES 3.2):
  * {@code <gs_provision version="1"><mac>...</mac><config version="1"><P47>...</P47>...</config>}.
- * Read with external entities and DTDs refused, as any file from the network must be.
+ * Read with external entities and DTDs refused and the nesting depth limited, as any file from the network must be.
  */
 public final class ConfigXml {
+
+    private static final int MAX_DEPTH = 16;
 
     private ConfigXml() {
     }
@@ -72,6 +74,8 @@ public final class ConfigXml {
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setXIncludeAware(false);
         factory.setExpandEntityReferences(false);
+        // A config file is three elements deep; thousands of nested ones would overflow the stack of whoever reads them.
+        factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
         DocumentBuilder builder = factory.newDocumentBuilder();
         // Errors are reported through the parsed result, not printed.
         builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler());

@@ -77,6 +77,8 @@ public final class ModelCatalog {
         if (definition == null) {
             return Optional.of(new Problem(key, value, "the " + modelId + " has no such P-value"));
         }
-        return definition.problemWith(value).map(reason -> new Problem(definition.key(), value, reason));
+        // A refused password is named but never repeated: refusals reach pages, logs and syslog (SEC-16).
+        String shown = definition.type() == ParameterType.PASSWORD ? "(password not shown)" : value;
+        return definition.problemWith(value).map(reason -> new Problem(definition.key(), shown, reason));
     }
 }

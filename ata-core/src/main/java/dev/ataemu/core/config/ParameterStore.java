@@ -241,7 +241,7 @@ public final class ParameterStore {
         try {
             AtomicFile.write(file, content);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + "; the change was not made", e);
+            throw new UncheckedIOException("cannot write " + file + " (" + e.getMessage() + "); the change was not made", e);
         }
     }
 

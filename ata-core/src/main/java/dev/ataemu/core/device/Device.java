@@ -80,6 +80,8 @@ public final class Device {
     private volatile long poweredAtMillis;
     private volatile boolean providerLocked;
     private Scheduler.Timer bootTimer;
+    /** The image being written, until it is. */
+    private Scheduler.Timer flashing;
 
     /** The FXO side of a model that has one: the port, its firmware, the line behind it and the life-line relay. */
     private record Pstn(int index, FxoPort port, FxoLine line, VirtualCentralOffice office, LifelineRelay relay) {
@@ -162,8 +164,8 @@ public final class Device {
         }
 
         @Override
-        public void upgrade(FirmwareImage image) {
-            Device.this.upgrade(image);
+        public void upgrade(FirmwareImage image, Consumer<String> failed) {
+            Device.this.upgrade(image, failed);
         }
 
         @Override
@@ -451,6 +453,15 @@ public final class Device {
      * shows its versions. A damaged image never gets here: {@link FirmwareImage#decode} refuses it.
      */
     public void upgrade(FirmwareImage image) {
+        upgrade(image, reason -> { });
+    }
+
+    /**
+     * The same; when the image cannot be written (a full or failing disk) the device goes on with the
+     * firmware it runs, and {@code failed} hears why. A power cut while it is written keeps the old
+     * image too (BOOT-18).
+     */
+    public void upgrade(FirmwareImage image, Consumer<String> failed) {
         if (!image.model().equals(model.id())) {
             throw new IllegalArgumentException("the image is for an " + image.model() + ", not an " + model.id());
         }
@@ -458,8 +469,18 @@ public final class Device {
             LOG.info("{} {} upgrading to {}", model.id(), mac, image.versions());
             panel.booting();
             events.publish(new DeviceEvent.Power(PowerState.BOOTING));
-            scheduler.schedule(FLASHING, () -> {
-                firmware.install(image);
+            flashing = scheduler.schedule(FLASHING, () -> {
+                flashing = null;
+                try {
+                    firmware.install(image);
+                } catch (java.io.UncheckedIOException notWritten) {
+                    LOG.warn("{} {} firmware {} not written: {}", model.id(), mac, image.program(), notWritten.getMessage());
+                    syslog.warning("Firmware " + image.program() + " could not be written: " + notWritten.getMessage());
+                    panel.ready(this::activity);
+                    events.publish(new DeviceEvent.Power(power));
+                    failed.accept(notWritten.getMessage());
+                    return;
+                }
                 shutDown();
                 boot();
             });
@@ -626,6 +647,10 @@ public final class Device {
         if (bootTimer != null) {
             bootTimer.cancel();
             bootTimer = null;
+        }
+        if (flashing != null) {
+            flashing.cancel();
+            flashing = null;
         }
         provisioner.stop();
         if (ntpTimer != null) {

@@ -103,6 +103,11 @@ public record FirmwareImage(String model, Map<String, String> versions, byte[] p
     private static String text(ByteBuffer in) {
         byte[] bytes = new byte[in.get() & 0xFF];
         in.get(bytes);
+        for (byte b : bytes) {
+            if (b < 0) {
+                throw new IllegalArgumentException("the image's texts are not US-ASCII");
+            }
+        }
         return new String(bytes, StandardCharsets.US_ASCII);
     }
 

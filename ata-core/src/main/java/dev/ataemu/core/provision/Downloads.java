@@ -3,7 +3,6 @@ package dev.ataemu.core.provision;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 
 /** What every download shares: no file bigger than a firmware image could be. */
 final class Downloads {
@@ -12,13 +11,6 @@ final class Downloads {
     static final int MAX_BYTES = 32 * 1024 * 1024;
 
     private Downloads() {
-    }
-
-    static byte[] checkedSize(URI uri, byte[] body) throws IOException {
-        if (body.length > MAX_BYTES) {
-            throw new IOException(uri + " is larger than " + MAX_BYTES + " bytes");
-        }
-        return body;
     }
 
     /** A buffer that refuses to grow past {@link #MAX_BYTES}, for the protocols that stream. */

@@ -22,8 +22,8 @@ public interface ProvisionedDevice {
     /** The device's wall clock, in its time zone: the daily and weekly checks follow it. */
     java.time.Clock wallClock();
 
-    /** Writes the image to flash and reboots into it. */
-    void upgrade(FirmwareImage image);
+    /** Writes the image to flash and reboots into it; when it cannot be written, runs on and tells {@code failed} why. */
+    void upgrade(FirmwareImage image, java.util.function.Consumer<String> failed);
 
     /** Tells the device's syslog what a pass did; {@code problem} for what it refused or could not fetch. */
     void log(boolean problem, String message);

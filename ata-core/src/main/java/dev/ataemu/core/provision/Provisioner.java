@@ -173,8 +173,10 @@ public final class Provisioner {
             }
         }
         if (outcomes.isEmpty()) {
-            Download first = got.get(0);
-            outcomes.add("No config file downloaded from " + first.uri().resolve(".") + " (" + first.error() + ")");
+            // A server that failed (500, stalled) says more than the names it simply does not have.
+            Download telling = got.stream().filter(download -> !NOT_FOUND.equals(download.error())).findFirst()
+                    .orElse(got.get(0));
+            outcomes.add("No config file downloaded from " + telling.uri().resolve(".") + " (" + telling.error() + ")");
         }
         report(true, String.join("; ", outcomes));
         String serverAfter = store.getOrEmpty(ProvisioningSettings.CONFIG_SERVER);
@@ -249,7 +251,10 @@ public final class Provisioner {
         device.log(false, "Upgrading firmware from " + device.programVersion() + " to " + image.program());
         running = false;
         report(false, status.last() + "; upgrading firmware to " + image.program() + " from " + download.uri());
-        device.upgrade(image);
+        device.upgrade(image, notWritten -> {
+            report(false, status.last() + "; the image could not be written: " + notWritten);
+            then.run();
+        });
     }
 
     // --- downloads -----------------------------------------------------------------------------
@@ -285,9 +290,25 @@ public final class Provisioner {
             LOG.debug("no {} on the server", uri);
             return new Download(file, uri, null, NOT_FOUND);
         } catch (IOException | RuntimeException | OutOfMemoryError failed) {
-            LOG.info("cannot fetch {}: {}", uri, failed.getMessage());
-            return new Download(file, uri, null, String.valueOf(failed.getMessage()));
+            String reason = reason(failed, uri);
+            LOG.info("cannot fetch {}: {}", uri, reason);
+            return new Download(file, uri, null, reason);
         }
+    }
+
+    /** Why a download failed, in words: the JDK's HTTP client says nothing of a name that does not resolve. */
+    private static String reason(Throwable failed, URI uri) {
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.UnknownHostException || cause instanceof java.nio.channels.UnresolvedAddressException) {
+                return uri.getHost() + " does not resolve";
+            }
+        }
+        for (Throwable cause = failed; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return failed.getClass().getSimpleName();
     }
 
     private void report(boolean nowRunning, String last) {

@@ -32,6 +32,14 @@ public final class AtomicFile {
                 channel.write(buffer);
             }
             channel.force(true);
+        } catch (IOException e) {
+            // A write cut short by a full disk leaves a partial copy that holds on to the space the next try needs.
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
         }
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -135,7 +135,7 @@ public final class CallerIdMessages {
                 case DATE_TIME -> id = id.withDateTime(DateAndTime.parse(parameter.text()));
                 case NUMBER -> {
                     consistent(id.numberAbsence().isEmpty(), parameter);
-                    id = id.withNumber(parameter.text());
+                    id = id.withNumber(text(parameter));
                 }
                 case NUMBER_ABSENT -> {
                     consistent(id.number().isEmpty(), parameter);
@@ -143,7 +143,7 @@ public final class CallerIdMessages {
                 }
                 case NAME -> {
                     consistent(id.nameAbsence().isEmpty(), parameter);
-                    id = id.withName(parameter.text());
+                    id = id.withName(text(parameter));
                 }
                 case NAME_ABSENT -> {
                     consistent(id.name().isEmpty(), parameter);
@@ -164,6 +164,14 @@ public final class CallerIdMessages {
             throw new MalformedMessageException("inconsistent parameters: " + parameter
                     + " contradicts an earlier one");
         }
+    }
+
+    /** A number or name; an empty one says nothing, and the absence parameters exist to say why there is none. */
+    static String text(Parameter parameter) {
+        if (parameter.value().length == 0) {
+            throw new MalformedMessageException("empty " + parameter);
+        }
+        return parameter.text();
     }
 
     private static boolean mdmfWaiting(List<Parameter> parameters) {

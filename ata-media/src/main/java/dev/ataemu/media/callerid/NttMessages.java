@@ -107,7 +107,7 @@ public final class NttMessages {
         CallerId id = CallerId.empty();
         for (Parameter parameter : parameters) {
             if (parameter.type() == NUMBER) {
-                id = id.withNumber(parameter.text());
+                id = id.withNumber(CallerIdMessages.text(parameter));
             } else if (parameter.type() == NUMBER_ABSENT && parameter.value().length == 1) {
                 // NTT also sends C (public telephone) and S (service conflict): both mean "no number".
                 id = id.withNumberAbsent(Absence.ofCode((char) parameter.value()[0]).orElse(Absence.UNAVAILABLE));

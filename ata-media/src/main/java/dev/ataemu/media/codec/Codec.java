@@ -45,7 +45,11 @@ public interface Codec {
 
     /** Turns payload bytes back into line audio, and fills in for lost packets. */
     interface Decoder {
-        /** Decodes a payload into 8 kHz samples at {@code outOffset}; returns the samples written. */
+        /**
+         * Decodes a payload into 8 kHz samples at {@code outOffset}; returns the samples written. A
+         * payload holding more audio than {@code out} has room for is cut short there: the far end's
+         * bytes decide how much audio comes, so they must not decide how far the decoder writes.
+         */
         int decode(byte[] payload, int offset, int length, short[] out, int outOffset);
 
         /** Fills {@code samples} samples for audio that never arrived (packet-loss concealment). */

@@ -13,7 +13,10 @@ import java.util.Optional;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.ContentTypeHeader;
+import javax.sip.header.FromHeader;
+import javax.sip.header.MaxForwardsHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -48,6 +51,7 @@ final class CallDispatcher {
         String method = request.getMethod();
         String callId = ((javax.sip.header.CallIdHeader) request.getHeader(javax.sip.header.CallIdHeader.NAME)).getCallId();
         try {
+            completeRfc2543(request);
             if (!Request.ACK.equals(method) && Requests.hasControlCharacters(request)) {
                 answer(event, Response.BAD_REQUEST);
                 return;
@@ -55,6 +59,11 @@ final class CallDispatcher {
             if (agent.settings().checks().fromProxyOnly() && !Request.ACK.equals(method) && !fromServer(request)) {
                 LOG.info("refusing a {} that is not from the account's servers", method);
                 answer(event, Response.FORBIDDEN);
+                return;
+            }
+            Optional<RequestChecks.Refusal> refusal = RequestChecks.refusal(request, agent.headers());
+            if (refusal.isPresent()) {
+                refuse(event, refusal.get());
                 return;
             }
             switch (method) {
@@ -168,6 +177,11 @@ final class CallDispatcher {
         if (agent.settings().checks().checkUserId() && request.getRequestURI() instanceof javax.sip.address.SipURI uri
                 && !agent.settings().userId().equals(uri.getUser())) {
             answer(event, Response.NOT_FOUND);
+            return;
+        }
+        Optional<RequestChecks.Refusal> unacceptable = RequestChecks.sessionRefusal(request, agent.headers());
+        if (unacceptable.isPresent()) {
+            refuse(event, unacceptable.get());
             return;
         }
         if (agent.settings().checks().challengeInvites() && !challenged(event)) {
@@ -332,6 +346,30 @@ final class CallDispatcher {
         }
         java.net.InetAddress source = ((gov.nist.javax.sip.message.SIPRequest) request).getRemoteAddress();
         return source != null && servers.contains(source);
+    }
+
+    /**
+     * An RFC 2543 request (RFC 4475 section 3.4.1) may lack Max-Forwards, and an INVITE its Contact;
+     * jain-sip makes no transaction without them, so what RFC 2543 implies is filled in: the usual
+     * 70 hops, and the caller's From address as the one to reach it at.
+     */
+    private void completeRfc2543(Request request) throws Exception {
+        if (request.getHeader(MaxForwardsHeader.NAME) == null) {
+            request.setHeader(agent.headers().createMaxForwardsHeader(70));
+        }
+        if (Request.INVITE.equals(request.getMethod()) && request.getHeader(ContactHeader.NAME) == null
+                && request.getHeader(FromHeader.NAME) instanceof FromHeader from) {
+            javax.sip.address.URI caller = (javax.sip.address.URI) from.getAddress().getURI().clone();
+            request.setHeader(agent.headers().createContactHeader(agent.addresses().createAddress(caller)));
+        }
+    }
+
+    private void refuse(RequestEvent event, RequestChecks.Refusal refusal) throws Exception {
+        ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+                : agent.provider().getNewServerTransaction(event.getRequest());
+        Response response = agent.messages().createResponse(refusal.status(), event.getRequest());
+        refusal.header().ifPresent(response::addHeader);
+        transaction.sendResponse(response);
     }
 
     private void answer(RequestEvent event, int status) throws Exception {

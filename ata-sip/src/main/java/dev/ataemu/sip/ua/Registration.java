@@ -21,6 +21,7 @@ import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.FromHeader;
+import javax.sip.header.RetryAfterHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.header.ViaHeader;
 import javax.sip.message.Request;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The registration client of one account (RFC 3261 section 10): REGISTER with digest authentication,
- * refreshed ahead of expiry, retried after the retry wait (or the longer wait after a 403), and
- * withdrawn when the account stops. Runs on the device's scheduler.
+ * refreshed ahead of expiry, retried after the retry wait (or the longer wait after a 403, or the
+ * Retry-After of a 5xx when longer), and withdrawn when the account stops. Runs on the device's
+ * scheduler.
  *
  * <p>When the server does not answer (64 T1, P209) or answers 5xx, the account registers with the
  * failover server (P967) at once; it stays there while that server answers, unless "Prefer Primary
@@ -42,6 +44,8 @@ public final class Registration {
 
     private static final Logger LOG = LoggerFactory.getLogger(Registration.class);
     private static final int MAX_CHALLENGES = 2;
+    /** The longest Retry-After honoured: the longest retry wait the settings allow (P138). */
+    private static final Duration MAX_RETRY_AFTER = Duration.ofHours(1);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Hears every change of the registration's state, with a reason for the log and the status page. */
@@ -169,7 +173,7 @@ public final class Registration {
                 failed("403 Forbidden", wait);
             }
         } else if (status >= 500 && status < 600) {
-            serverUnavailable(status + " " + response.getReasonPhrase());
+            serverUnavailable(status + " " + response.getReasonPhrase(), retryAfter(response));
         } else {
             failed(status + " " + response.getReasonPhrase(), agent.settings().retryWait());
         }
@@ -184,15 +188,26 @@ public final class Registration {
         if (stopping) {
             enter(RegistrationState.IDLE, "unregister timed out");
         } else {
-            serverUnavailable("no answer from " + server());
+            serverUnavailable("no answer from " + server(), Duration.ZERO);
         }
     }
 
     /**
-     * The first hop did not answer (or refused with 5xx): the next DNS target of the same name, then the
-     * backup outbound proxy, then the failover server; when all have failed, the retry wait.
+     * How long a 5xx asks us to leave the server alone (RFC 3261 section 21.5.4), at most
+     * MAX_RETRY_AFTER: a server must not be able to silence the account for good.
      */
-    private void serverUnavailable(String reason) {
+    private static Duration retryAfter(Response response) {
+        RetryAfterHeader header = (RetryAfterHeader) response.getHeader(RetryAfterHeader.NAME);
+        return header == null ? Duration.ZERO
+                : Duration.ofSeconds(Math.min(header.getRetryAfter(), MAX_RETRY_AFTER.toSeconds()));
+    }
+
+    /**
+     * The first hop did not answer (or refused with 5xx): the next DNS target of the same name, then the
+     * backup outbound proxy, then the failover server; when all have failed, the retry wait, or
+     * longer when the server asked for that (Retry-After).
+     */
+    private void serverUnavailable(String reason, Duration serverAsked) {
         ServerAddress firstHop = ServerAddress.parse(outboundProxy().orElse(server()));
         if (agent.hops().failed(firstHop.host(), firstHop.port(), agent.transport())) {
             LOG.info("{}: {}; trying the next address of {}", agent.settings().userId(), reason, firstHop.host());
@@ -215,7 +230,8 @@ public final class Registration {
         onFailover = false;
         onBackupProxy = false;
         agent.hops().forgetFailures();
-        failed(reason, agent.settings().retryWait());
+        Duration wait = agent.settings().retryWait();
+        failed(reason, serverAsked.compareTo(wait) > 0 ? serverAsked : wait);
     }
 
     private void registered(Response response) {

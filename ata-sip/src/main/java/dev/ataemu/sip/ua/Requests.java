@@ -33,13 +33,21 @@ final class Requests {
     /**
      * Whether the header section holds a control character other than the line breaks and tabs
      * SIP allows (RFC 3261 section 25.1: header text excludes CTLs); the parser lets some pass.
+     * Inside a quoted string a backslash may escape any of them but CR and LF (quoted-pair).
      */
     static boolean hasControlCharacters(Request request) {
         String text = request.toString();
         int end = text.indexOf("\r\n\r\n");
+        boolean quoted = false;
         for (int i = 0, stop = end < 0 ? text.length() : end; i < stop; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 && c != '\r' && c != '\n' && c != '\t' || c == 0x7f) {
+            if (quoted && c == '\\' && i + 1 < stop && text.charAt(i + 1) != '\r' && text.charAt(i + 1) != '\n') {
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == '\n') {
+                quoted = false;
+            } else if (c < 0x20 && c != '\r' && c != '\t' || c == 0x7f) {
                 return true;
             }
         }

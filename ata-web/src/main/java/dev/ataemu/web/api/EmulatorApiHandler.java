@@ -4,8 +4,11 @@ import dev.ataemu.core.device.Device;
 import dev.ataemu.core.device.SystemParameters;
 import dev.ataemu.web.server.BasicAuth;
 import dev.ataemu.web.server.JsonResponses;
+import dev.ataemu.web.server.RequestBodies;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,11 +29,14 @@ public final class EmulatorApiHandler extends Handler.Abstract {
     public static final String PREFIX = "/api/emulator/";
     private static final Pattern PORT_ROUTE = Pattern.compile("ports/([^/]+)/([a-z]+)");
     private static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+    /** Stands for the port number in a route's path. */
+    static final String PORT = "{port}";
 
     private final Device device;
     private final BasicAuth auth;
     private final java.util.function.Predicate<Request> adminSession;
     private final HardwareRoutes hardware;
+    private final List<Route> routes;
 
     public EmulatorApiHandler(Device device) {
         this(device, request -> false);
@@ -42,6 +48,7 @@ public final class EmulatorApiHandler extends Handler.Abstract {
         this.auth = adminAuth(device);
         this.adminSession = adminSession;
         this.hardware = new HardwareRoutes(device);
+        this.routes = table();
     }
 
     /** The emulator API's credentials: user admin with the device's admin password. */
@@ -56,6 +63,7 @@ public final class EmulatorApiHandler extends Handler.Abstract {
             return false;
         }
         if (!auth.allows(request) && !adminSession.test(request)) {
+            RequestBodies.discard(request);
             response.getHeaders().put(HttpHeader.WWW_AUTHENTICATE, auth.challenge());
             JsonResponses.error(response, 401, "the emulator API needs the admin user and password", callback);
             return true;
@@ -71,71 +79,74 @@ public final class EmulatorApiHandler extends Handler.Abstract {
         return true;
     }
 
-    private void route(String route, Request request, Response response, Callback callback) {
+    /** One route: its method, its path under {@link #PREFIX} ({@value #PORT} for a port number) and what it does. */
+    private record Route(String method, String path, Action action) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void run(Request request, Response response, Callback callback, int port);
+    }
+
+    /** Every route of the API, as {@code METHOD /api/emulator/path}: what the server registers, for its tests and docs. */
+    public List<String> routes() {
+        return routes.stream().map(route -> route.method() + " " + PREFIX + route.path()).toList();
+    }
+
+    private List<Route> table() {
+        List<Route> table = new ArrayList<>();
+        for (String action : List.of("hook", "flash", "keys", "echo", "mouthpiece")) {
+            table.add(new Route("POST", "ports/" + PORT + "/" + action, (request, response, callback, port) ->
+                    JsonResponses.send(response, 200, hardware.portAction(port, action, body(request),
+                            request.getHeaders().get(HttpHeader.CONTENT_TYPE)), callback)));
+        }
+        table.add(new Route("GET", "ports/" + PORT + "/earpiece", (request, response, callback, port) -> {
+            byte[] wav = hardware.earpiece(port, Request.extractQueryParameters(request).getValue("lastMs"));
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
+            response.write(true, java.nio.ByteBuffer.wrap(wav), callback);
+        }));
+        table.add(new Route("GET", "ports/" + PORT + "/handset", (request, response, callback, port) ->
+                JsonResponses.send(response, 200, hardware.handset(port), callback)));
+        table.add(new Route("GET", "state", (request, response, callback, port) ->
+                JsonResponses.send(response, 200, StateJson.of(device), callback)));
+        table.add(new Route("POST", "reset-button", (request, response, callback, port) ->
+                JsonResponses.send(response, 200, hardware.resetButton(JsonBody.parse(body(request))), callback)));
+        table.add(new Route("POST", "power", (request, response, callback, port) ->
+                JsonResponses.send(response, 200, hardware.power(JsonBody.parse(body(request))), callback)));
+        table.add(new Route("GET", "pstn", (request, response, callback, port) ->
+                JsonResponses.send(response, 200, hardware.pstn(), callback)));
+        table.add(new Route("POST", "pstn/ring", (request, response, callback, port) ->
+                JsonResponses.send(response, 200, hardware.pstnRing(JsonBody.parse(body(request))), callback)));
+        table.add(new Route("POST", "pstn/hangup", (request, response, callback, port) -> {
+            byte[] body = body(request);
+            JsonResponses.send(response, 200,
+                    hardware.pstnHangUp(body.length == 0 ? Optional.empty() : Optional.of(JsonBody.parse(body))), callback);
+        }));
+        table.add(new Route("POST", "pstn/party", (request, response, callback, port) ->
+                JsonResponses.send(response, 200,
+                        hardware.pstnParty(body(request), request.getHeaders().get(HttpHeader.CONTENT_TYPE)), callback)));
+        table.add(new Route("POST", "provider-lock", (request, response, callback, port) ->
+                JsonResponses.send(response, 200, hardware.providerLock(JsonBody.parse(body(request))), callback)));
+        return List.copyOf(table);
+    }
+
+    private void route(String path, Request request, Response response, Callback callback) {
+        String key = path;
+        int port = 0;
+        Matcher portRoute = PORT_ROUTE.matcher(path);
+        if (portRoute.matches()) {
+            port = portNumber(portRoute.group(1));
+            key = "ports/" + PORT + "/" + portRoute.group(2);
+        }
+        String wanted = key;
+        List<Route> found = routes.stream().filter(route -> route.path().equals(wanted)).toList();
+        if (found.isEmpty()) {
+            throw ApiException.notFound("no emulator API at " + PREFIX + path);
+        }
         String method = request.getMethod();
-        Matcher port = PORT_ROUTE.matcher(route);
-        if (port.matches()) {
-            int index = portNumber(port.group(1));
-            String action = port.group(2);
-            switch (action) {
-                case "hook", "flash", "keys", "echo", "mouthpiece" -> {
-                    require(method, "POST");
-                    Object result = hardware.portAction(index, action, body(request),
-                            request.getHeaders().get(HttpHeader.CONTENT_TYPE));
-                    JsonResponses.send(response, 200, result, callback);
-                }
-                case "earpiece" -> {
-                    require(method, "GET");
-                    byte[] wav = hardware.earpiece(index, Request.extractQueryParameters(request).getValue("lastMs"));
-                    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "audio/wav");
-                    response.write(true, java.nio.ByteBuffer.wrap(wav), callback);
-                }
-                case "handset" -> {
-                    require(method, "GET");
-                    JsonResponses.send(response, 200, hardware.handset(index), callback);
-                }
-                default -> throw ApiException.notFound("no emulator API at " + PREFIX + route);
-            }
-            return;
-        }
-        switch (route) {
-            case "state" -> {
-                require(method, "GET");
-                JsonResponses.send(response, 200, StateJson.of(device), callback);
-            }
-            case "reset-button" -> {
-                require(method, "POST");
-                JsonResponses.send(response, 200, hardware.resetButton(JsonBody.parse(body(request))), callback);
-            }
-            case "power" -> {
-                require(method, "POST");
-                JsonResponses.send(response, 200, hardware.power(JsonBody.parse(body(request))), callback);
-            }
-            case "pstn" -> {
-                require(method, "GET");
-                JsonResponses.send(response, 200, hardware.pstn(), callback);
-            }
-            case "pstn/ring" -> {
-                require(method, "POST");
-                JsonResponses.send(response, 200, hardware.pstnRing(JsonBody.parse(body(request))), callback);
-            }
-            case "pstn/hangup" -> {
-                require(method, "POST");
-                byte[] body = body(request);
-                JsonResponses.send(response, 200,
-                        hardware.pstnHangUp(body.length == 0 ? Optional.empty() : Optional.of(JsonBody.parse(body))), callback);
-            }
-            case "pstn/party" -> {
-                require(method, "POST");
-                JsonResponses.send(response, 200,
-                        hardware.pstnParty(body(request), request.getHeaders().get(HttpHeader.CONTENT_TYPE)), callback);
-            }
-            case "provider-lock" -> {
-                require(method, "POST");
-                JsonResponses.send(response, 200, hardware.providerLock(JsonBody.parse(body(request))), callback);
-            }
-            default -> throw ApiException.notFound("no emulator API at " + PREFIX + route);
-        }
+        Route route = found.stream().filter(r -> r.method().equals(method)).findFirst().orElseThrow(() ->
+                ApiException.methodNotAllowed(method, String.join(", ", found.stream().map(Route::method).toList())));
+        route.action().run(request, response, callback, port);
     }
 
     private int portNumber(String text) {
@@ -150,12 +161,6 @@ public final class EmulatorApiHandler extends Handler.Abstract {
             throw ApiException.notFound("the " + device.model().id() + " has no port " + index);
         }
         return index;
-    }
-
-    private static void require(String method, String allowed) {
-        if (!allowed.equals(method)) {
-            throw ApiException.methodNotAllowed(method, allowed);
-        }
     }
 
     private static byte[] body(Request request) {

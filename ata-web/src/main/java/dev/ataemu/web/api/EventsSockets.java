@@ -18,6 +18,9 @@ public final class EventsSockets {
     public static final String PATH = EmulatorApiHandler.PREFIX + "events";
     /** A handset's audio: {@code /api/emulator/ports/1/audio} (a regular expression path spec). */
     static final String AUDIO_PATHS = "^/api/emulator/ports/[0-9]/audio$";
+    /** The sockets, as {@code METHOD /path} (an upgrade is a GET): what the server registers, for its tests and docs. */
+    public static final java.util.List<String> ROUTES = java.util.List.of("GET " + PATH,
+            "GET " + EmulatorApiHandler.PREFIX + "ports/" + EmulatorApiHandler.PORT + "/audio");
 
     private EventsSockets() {
     }

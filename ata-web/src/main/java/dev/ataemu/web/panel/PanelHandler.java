@@ -26,6 +26,9 @@ public final class PanelHandler extends Handler.Abstract {
             "/panel.js", "panel.js",
             "/panel.css", "panel.css");
 
+    /** The panel's files, as {@code METHOD /path}: what the server registers, for its tests and docs. */
+    public static final java.util.List<String> ROUTES = FILES.keySet().stream().sorted().map(file -> "GET " + PATH + file).toList();
+
     private final Predicate<Request> adminSession;
 
     public PanelHandler(Predicate<Request> adminSession) {
@@ -58,7 +61,6 @@ public final class PanelHandler extends Handler.Abstract {
         }
         response.setStatus(200);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType(file));
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
         response.write(true, ByteBuffer.wrap(body), callback);
         return true;
     }

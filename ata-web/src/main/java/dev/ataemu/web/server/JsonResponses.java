@@ -26,7 +26,6 @@ public final class JsonResponses {
         }
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, must-revalidate");
         response.write(true, ByteBuffer.wrap(bytes), callback);
     }
 

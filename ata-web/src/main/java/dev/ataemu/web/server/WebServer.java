@@ -9,7 +9,10 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The embedded HTTP server of one device, on Jetty 12's core handler API (no servlets). */
+/**
+ * The embedded HTTP server of one device, on Jetty 12's core handler API (no servlets), behind the
+ * {@link BrowserGuard} that every answer passes.
+ */
 public final class WebServer implements AutoCloseable {
 
     private static final int MAX_THREADS = 16;
@@ -28,7 +31,7 @@ public final class WebServer implements AutoCloseable {
         connector.setHost(address.getHostString());
         connector.setPort(address.getPort());
         server.addConnector(connector);
-        server.setHandler(handlers.apply(server));
+        server.setHandler(new BrowserGuard(handlers.apply(server)));
         server.setStopAtShutdown(false);
     }
 

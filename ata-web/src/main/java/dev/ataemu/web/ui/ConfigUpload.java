@@ -17,6 +17,8 @@ import org.eclipse.jetty.server.Request;
 final class ConfigUpload {
 
     static final int MAX_BYTES = 1024 * 1024;
+    /** Room for a multipart form's boundaries and part headers around the file. */
+    private static final int FORM_OVERHEAD = 64 * 1024;
 
     private ConfigUpload() {
     }
@@ -30,29 +32,40 @@ final class ConfigUpload {
                 + "</form>\n";
     }
 
-    /** The uploaded file: the {@code file} part of a multipart form, or else the whole body. */
-    static byte[] content(Request request) throws IOException {
-        return content(request, MAX_BYTES).bytes();
-    }
-
-    /** An uploaded file and the name the browser gave it ("" when the body is the file itself). */
+    /**
+     * An uploaded file: the {@code file} part of a multipart form, or else the whole body, and the
+     * name the browser gave it ("" when the body is the file itself).
+     */
     record Upload(String name, byte[] bytes) {
     }
 
+    /**
+     * The upload, read into memory only up to {@code maxBytes} (and the form's own lines): a larger
+     * one is {@link BodyTooLarge}, a form that cannot be read an {@link IOException} saying why.
+     * The file's name is only ever compared, never used as a path.
+     */
     static Upload content(Request request, int maxBytes) throws IOException {
+        long limit = (long) maxBytes + FORM_OVERHEAD;
+        if (request.getLength() > limit) {
+            throw new BodyTooLarge("the upload", maxBytes);
+        }
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
         if (type != null && type.toLowerCase().startsWith("multipart/form-data")) {
             String boundary = MultiPart.extractBoundary(type);
-            if (boundary == null) {
+            if (boundary == null || boundary.isEmpty()) {
                 throw new IOException("the multipart form names no boundary");
             }
             MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-            parser.setMaxLength(maxBytes);
-            parser.setMaxMemoryFileSize(maxBytes);
+            parser.setMaxLength(limit);
+            // Kept in memory up to the limit, so no part ever goes to a file.
+            parser.setMaxMemoryFileSize(limit);
             try (MultiPartFormData.Parts parts = parser.parse(request).get()) {
-                MultiPart.Part file = parts.getFirst("file");
+                MultiPart.Part file = filePart(parts);
                 if (file == null) {
                     throw new IOException("the form has no 'file' part");
+                }
+                if (file.getLength() > maxBytes) {
+                    throw new BodyTooLarge("the file", maxBytes);
                 }
                 try (InputStream in = Content.Source.asInputStream(file.getContentSource())) {
                     return new Upload(file.getFileName() == null ? "" : file.getFileName(), in.readAllBytes());
@@ -61,16 +74,36 @@ final class ConfigUpload {
                 Thread.currentThread().interrupt();
                 throw new IOException("the upload was interrupted");
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IOException("the upload could not be read: " + e.getCause().getMessage());
+                throw unreadable(e.getCause(), maxBytes);
             }
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                throw new IOException("a file over " + maxBytes + " bytes");
+                throw new BodyTooLarge("the file", maxBytes);
             }
             return new Upload("", body);
         }
+    }
+
+    /** The part named {@code file}; a part with no name (no Content-Disposition) is passed over. */
+    private static MultiPart.Part filePart(MultiPartFormData.Parts parts) {
+        for (MultiPart.Part part : parts) {
+            if ("file".equals(part.getName())) {
+                return part;
+            }
+        }
+        return null;
+    }
+
+    /** Why a multipart form could not be read, in words for the page. */
+    private static IOException unreadable(Throwable cause, int maxBytes) {
+        String reason = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (reason.toLowerCase().contains("max length")) {
+            return new BodyTooLarge("the upload", maxBytes);
+        }
+        return new IOException("the multipart form could not be read (" + reason + "); send the file as the "
+                + "form's 'file' part");
     }
 
     /** What the upload changed (pr_rs.htm): how many values, what was passed over, and a reboot when needed. */

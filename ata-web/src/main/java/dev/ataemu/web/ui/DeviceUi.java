@@ -5,12 +5,14 @@ import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.config.RejectedChangesException;
 import dev.ataemu.core.config.ResetType;
 import dev.ataemu.core.device.Device;
+import dev.ataemu.web.server.RequestBodies;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
@@ -28,6 +30,8 @@ import org.eclipse.jetty.util.Callback;
 public final class DeviceUi extends Handler.Abstract {
 
     private static final String CGI = "/cgi-bin/";
+    private static final List<String> READ = List.of("GET", "POST");
+    private static final List<String> WRITE = List.of("POST");
     private static final int MAX_FORM_BYTES = 256 * 1024;
     /** The HT502 has no session timeout; a day without a page is long enough to call it gone (WEB-28). */
     private static final Duration NO_TIMEOUT = Duration.ofDays(3650);
@@ -42,6 +46,7 @@ public final class DeviceUi extends Handler.Abstract {
     private final LoginGuard guard;
     private final UploadPages uploads = new UploadPages(this);
     private final ValuesApi values = new ValuesApi(this);
+    private final Map<String, Cgi> cgis;
 
     public DeviceUi(Device device) {
         this.device = device;
@@ -50,6 +55,7 @@ public final class DeviceUi extends Handler.Abstract {
                 ? Duration.ofMinutes(store.getIntOr(SESSION_TIMEOUT, 10)) : NO_TIMEOUT);
         this.guard = new LoginGuard(device.scheduler().clock(), () -> store.getIntOr(ATTEMPT_LIMIT, 0),
                 () -> store.getIntOr(LOCKOUT_MINUTES, 0));
+        this.cgis = cgis();
     }
 
     /** Whether the request comes from a browser logged in to these pages as the administrator. */
@@ -66,6 +72,16 @@ public final class DeviceUi extends Handler.Abstract {
         return "HT813".equals(catalog().modelId());
     }
 
+    /** Every path these pages answer, as {@code METHOD /path}: what the server registers, for its tests and docs. */
+    public List<String> routes() {
+        List<String> routes = new java.util.ArrayList<>();
+        for (String path : List.of("/", "/index.html")) {
+            READ.forEach(method -> routes.add(method + " " + path));
+        }
+        cgis.forEach((name, cgi) -> cgi.methods().forEach(method -> routes.add(method + " " + CGI + name)));
+        return routes;
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws IOException {
         String path = Request.getPathInContext(request);
@@ -73,39 +89,95 @@ public final class DeviceUi extends Handler.Abstract {
             return false;
         }
         response.getHeaders().put(HttpHeader.SERVER, "Grandstream/1.10");
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache, must-revalidate");
         if (!path.startsWith(CGI)) {
-            UiResponses.html(response, 200, Html.page("", "", "<meta http-equiv=\"refresh\" content=\"0; url=/cgi-bin/login\">"
-                    + "<p><a href=\"/cgi-bin/login\">Login</a></p>"), callback);
+            if (allowed(READ, request, response, callback)) {
+                UiResponses.html(response, 200, Html.page("", "", "<meta http-equiv=\"refresh\" content=\"0; url=/cgi-bin/login\">"
+                        + "<p><a href=\"/cgi-bin/login\">Login</a></p>"), callback);
+            }
             return true;
         }
-        FormBody form = form(request);
         String name = path.substring(CGI.length());
-        switch (name) {
-            case "login" -> UiResponses.html(response, 200, LoginPages.login(ht813(), sessionToken(), ""), callback);
-            case "dologin" -> dologin(form, response, callback);
-            case "doadminlogin" -> doadminlogin(form, request, response, callback);
-            case "update" -> update(form, request, response, callback);
-            case "rs" -> reboot(form, request, response, callback);
-            case "unit_reset" -> reset(form, request, response, callback);
-            case "download_cfg" -> export(request, form, response, callback, false);
-            case "cfg_page" -> uploads.configPage(form, request, response, callback);
-            case "upload_cfg" -> uploads.config(form, request, response, callback);
-            case "firmware_page" -> uploads.firmwarePage(form, request, response, callback);
-            case "upload_firmware" -> uploads.firmware(form, request, response, callback);
-            case "download_cfg_xml" -> export(request, form, response, callback, true);
-            case "api-get_system_status" -> UiResponses.json(response, UiJson.results(Map.of("vsz", "19000", "command", "ata")), callback);
-            case "api-get_provision_status" ->
-                UiResponses.json(response, UiJson.results(Map.of("status", "Not running, Last status : Idle")), callback);
-            case "api-get_core_status" -> UiResponses.json(response, UiJson.results(Map.of("exist", "false")), callback);
-            case "api-get_sessioninfo" -> UiResponses.json(response, UiJson.results(Map.of("session_timeout",
-                    session(request, form).isPresent() ? "false" : "true")), callback);
-            case "api-get_lockouts" -> UiResponses.json(response, lockouts(), callback);
-            case "api.values.get" -> values.get(form, request, response, callback);
-            case "api.values.post" -> values.post(form, request, response, callback);
-            default -> page(name, form, request, response, callback);
+        Cgi cgi = cgis.get(name);
+        if (cgi == null) {
+            UiResponses.html(response, 404, Html.page("Not Found", "", "<p>No page " + Html.escape(name) + ".</p>"), callback);
+            return true;
         }
+        if (!allowed(cgi.methods(), request, response, callback)) {
+            return true;
+        }
+        FormBody form;
+        try {
+            form = form(request);
+        } catch (BodyTooLarge e) {
+            RequestBodies.discard(request);
+            UiResponses.html(response, 413, Html.page("Too Large", "", "<p class=\"error\">" + Html.escape(e.getMessage())
+                    + "</p>"), callback);
+            return true;
+        }
+        cgi.action().serve(form, request, response, callback);
         return true;
+    }
+
+    /** One CGI of the pages: the methods it answers and what it does. */
+    private record Cgi(List<String> methods, Action action) {
+    }
+
+    @FunctionalInterface
+    private interface Action {
+        void serve(FormBody form, Request request, Response response, Callback callback) throws IOException;
+    }
+
+    /**
+     * The firmware's CGIs by name. What only shows may be fetched or posted; what changes the device
+     * takes a POST, except the reboot, which HT50x-era scripts fetch (INTERFACES 2.2).
+     */
+    private Map<String, Cgi> cgis() {
+        Map<String, Cgi> cgis = new LinkedHashMap<>();
+        cgis.put("login", new Cgi(READ, (form, request, response, callback) ->
+                UiResponses.html(response, 200, LoginPages.login(ht813(), sessionToken(), ""), callback)));
+        cgis.put("dologin", new Cgi(WRITE, this::dologin));
+        cgis.put("doadminlogin", new Cgi(WRITE, this::doadminlogin));
+        cgis.put("update", new Cgi(WRITE, this::update));
+        cgis.put("rs", new Cgi(READ, this::reboot));
+        cgis.put("unit_reset", new Cgi(WRITE, this::reset));
+        cgis.put("download_cfg", new Cgi(READ, (form, request, response, callback) ->
+                export(request, form, response, callback, false)));
+        cgis.put("download_cfg_xml", new Cgi(READ, (form, request, response, callback) ->
+                export(request, form, response, callback, true)));
+        cgis.put("cfg_page", new Cgi(READ, uploads::configPage));
+        cgis.put("upload_cfg", new Cgi(WRITE, uploads::config));
+        cgis.put("firmware_page", new Cgi(READ, uploads::firmwarePage));
+        cgis.put("upload_firmware", new Cgi(WRITE, uploads::firmware));
+        cgis.put("api-get_system_status", new Cgi(READ, (form, request, response, callback) ->
+                UiResponses.json(response, UiJson.results(Map.of("vsz", "19000", "command", "ata")), callback)));
+        cgis.put("api-get_provision_status", new Cgi(READ, (form, request, response, callback) ->
+                UiResponses.json(response, UiJson.results(Map.of("status", "Not running, Last status : Idle")), callback)));
+        cgis.put("api-get_core_status", new Cgi(READ, (form, request, response, callback) ->
+                UiResponses.json(response, UiJson.results(Map.of("exist", "false")), callback)));
+        cgis.put("api-get_sessioninfo", new Cgi(READ, (form, request, response, callback) ->
+                UiResponses.json(response, UiJson.results(Map.of("session_timeout",
+                        session(request, form).isPresent() ? "false" : "true")), callback)));
+        cgis.put("api-get_lockouts", new Cgi(READ, (form, request, response, callback) ->
+                UiResponses.json(response, lockouts(Request.getRemoteAddr(request)), callback)));
+        cgis.put("api.values.get", new Cgi(READ, values::get));
+        cgis.put("api.values.post", new Cgi(WRITE, values::post));
+        for (UiPage page : UiPage.of(catalog().modelId())) {
+            cgis.put(page.path(), new Cgi(READ, (form, request, response, callback) ->
+                    page(page, form, request, response, callback)));
+        }
+        return cgis;
+    }
+
+    /** Whether the CGI answers this method (HEAD wherever GET: the same answer without its body); a 405 if not. */
+    private static boolean allowed(List<String> methods, Request request, Response response, Callback callback) {
+        String method = request.getMethod();
+        if (methods.contains(method) || ("HEAD".equals(method) && methods.contains("GET"))) {
+            return true;
+        }
+        response.getHeaders().put(HttpHeader.ALLOW, String.join(", ", methods));
+        UiResponses.html(response, 405, Html.page("Not Allowed", "", "<p class=\"error\">" + Html.escape(request.getMethod())
+                + " is not allowed here; use " + String.join(" or ", methods) + ".</p>"), callback);
+        return false;
     }
 
     // --- login --------------------------------------------------------------------------------
@@ -116,33 +188,34 @@ public final class DeviceUi extends Handler.Abstract {
                 .putLong(System.nanoTime()).putLong(device.mac().value()).array()) : "";
     }
 
-    private void dologin(FormBody form, Response response, Callback callback) {
+    private void dologin(FormBody form, Request request, Response response, Callback callback) {
         // The phone-family JSON login (INTERFACES 2.4) sends "password"; the ATA's own pages send P2.
         boolean jsonLogin = !form.has("P2") && form.has("password");
-        if (guard.locked()) {
+        String source = Request.getRemoteAddr(request);
+        if (guard.locked(source)) {
             if (jsonLogin) {
                 UiResponses.json(response, UiJson.error("locked"), callback);
             } else {
-                UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
+                UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds(source)), callback);
             }
             return;
         }
         String password = form.get("P2").orElse(form.getOrEmpty("password"));
         Optional<WebLevel> level = authenticate(form.get("username"), password);
         if (level.isEmpty()) {
-            guard.failed();
+            guard.failed(source);
             if (jsonLogin) {
                 UiResponses.json(response, UiJson.error("invalid username or password"), callback);
-            } else if (guard.locked()) {
-                UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
+            } else if (guard.locked(source)) {
+                UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds(source)), callback);
             } else {
-                UiResponses.html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(), sessionToken()), callback);
+                UiResponses.html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(source), sessionToken()), callback);
             }
             return;
         }
-        guard.succeeded();
+        guard.succeeded(source);
         WebSessions.Session session = sessions.login(level.get());
-        setCookie(response, session);
+        setCookie(request, response, session);
         if (jsonLogin) {
             UiResponses.json(response, UiJson.success(Map.of("sid", session.id(), "role", level.get().username(),
                     "session_token", session.token())), callback);
@@ -177,49 +250,46 @@ public final class DeviceUi extends Handler.Abstract {
 
     /** An end user's session opening an admin page logs in again as the administrator. */
     private void doadminlogin(FormBody form, Request request, Response response, Callback callback) {
-        if (guard.locked()) {
-            UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds()), callback);
+        String source = Request.getRemoteAddr(request);
+        if (guard.locked(source)) {
+            UiResponses.html(response, 200, LoginPages.locked(guard.remainingSeconds(source)), callback);
             return;
         }
         if (!form.getOrEmpty("P2").equals(passwordOf(WebLevel.ADMIN).orElse(""))) {
-            guard.failed();
-            UiResponses.html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(), sessionToken()), callback);
+            guard.failed(source);
+            UiResponses.html(response, 200, LoginPages.error(ht813(), guard.attemptsLeft(source), sessionToken()), callback);
             return;
         }
-        guard.succeeded();
+        guard.succeeded(source);
         WebSessions.Session session = sessions.login(WebLevel.ADMIN);
-        setCookie(response, session);
+        setCookie(request, response, session);
         UiPage target = UiPage.find(catalog().modelId(), form.getOrEmpty("page")).orElse(UiPage.ADVANCED);
         UiResponses.html(response, 200, render(target, session, Map.of(), Map.of(), ""), callback);
     }
 
-    private String lockouts() {
+    /** The lock-out as {@code source}, the asking address, sees it. */
+    private String lockouts(String source) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("locked", Boolean.toString(guard.locked()));
-        fields.put("remain", Long.toString(guard.remainingSeconds()));
+        fields.put("locked", Boolean.toString(guard.locked(source)));
+        fields.put("remain", Long.toString(guard.remainingSeconds(source)));
         fields.put("accessattempt", Integer.toString(guard.attemptLimit()));
-        fields.put("invalidattempt", Integer.toString(guard.failures()));
+        fields.put("invalidattempt", Integer.toString(guard.failures(source)));
         return UiJson.results(fields);
     }
 
     // --- pages --------------------------------------------------------------------------------
 
-    private void page(String name, FormBody form, Request request, Response response, Callback callback) {
-        Optional<UiPage> page = UiPage.find(catalog().modelId(), name);
-        if (page.isEmpty()) {
-            UiResponses.html(response, 404, Html.page("Not Found", "", "<p>No page " + Html.escape(name) + ".</p>"), callback);
-            return;
-        }
+    private void page(UiPage page, FormBody form, Request request, Response response, Callback callback) {
         Optional<WebSessions.Session> session = session(request, form);
         if (session.isEmpty()) {
             UiResponses.html(response, 200, LoginPages.login(ht813(), sessionToken(), ""), callback);
             return;
         }
-        if (!page.get().open(session.get().level())) {
-            UiResponses.html(response, 200, LoginPages.adminLogin(page.get().path()), callback);
+        if (!page.open(session.get().level())) {
+            UiResponses.html(response, 200, LoginPages.adminLogin(page.path()), callback);
             return;
         }
-        UiResponses.html(response, 200, render(page.get(), session.get(), Map.of(), Map.of(), ""), callback);
+        UiResponses.html(response, 200, render(page, session.get(), Map.of(), Map.of(), ""), callback);
     }
 
     private String render(UiPage page, WebSessions.Session session, Map<String, String> errors,
@@ -326,21 +396,29 @@ public final class DeviceUi extends Handler.Abstract {
 
     // --- reboot, reset, export ----------------------------------------------------------------
 
+    /**
+     * The session that may do this action, or empty once the refusal is sent. An upload's body is
+     * read off before a refusal, so that the client, still sending, receives it.
+     */
     Optional<WebSessions.Session> actor(FormBody form, Request request, Response response, Callback callback,
             boolean userMay) {
         Optional<WebSessions.Session> session = session(request, form);
         if (session.isEmpty()) {
+            RequestBodies.discard(request);
             UiResponses.html(response, 401, LoginPages.login(ht813(), sessionToken(), "Log in first."), callback);
             return Optional.empty();
         }
         WebLevel level = session.get().level();
         if (level == WebLevel.VIEWER || (level == WebLevel.USER && !userMay)) {
+            RequestBodies.discard(request);
             UiResponses.html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">The " + level.username()
                     + " login cannot do this.</p>"), callback);
             return Optional.empty();
         }
-        if (ht813() && "POST".equals(request.getMethod()) && !sessions.spendToken(session.get(),
-                form.getOrEmpty("session_token"))) {
+        // The HT813 asks every action for the page's token, however it comes: a link or image of
+        // another site's page that reaches here carries the cookie but cannot know the token.
+        if (ht813() && !sessions.spendToken(session.get(), form.getOrEmpty("session_token"))) {
+            RequestBodies.discard(request);
             UiResponses.html(response, 403, Html.page("Not allowed", "", "<p class=\"error\">The page was out of date (its session "
                     + "token was missing or stale); nothing was done.</p>"), callback);
             return Optional.empty();
@@ -407,8 +485,13 @@ public final class DeviceUi extends Handler.Abstract {
         return sessions.find(id);
     }
 
-    private static void setCookie(Response response, WebSessions.Session session) {
-        response.getHeaders().add(HttpHeader.SET_COOKIE, "session_id=" + session.id() + "; Path=/; HttpOnly");
+    /**
+     * The session cookie: out of scripts' reach (HttpOnly), never sent with another site's requests
+     * (SameSite=Strict), and over HTTPS only when it came over HTTPS.
+     */
+    private static void setCookie(Request request, Response response, WebSessions.Session session) {
+        response.getHeaders().add(HttpHeader.SET_COOKIE, "session_id=" + session.id() + "; Path=/; HttpOnly; SameSite=Strict"
+                + (request.isSecure() ? "; Secure" : ""));
     }
 
     private static FormBody form(Request request) throws IOException {
@@ -420,25 +503,15 @@ public final class DeviceUi extends Handler.Abstract {
         if (type != null && !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
             return query;
         }
+        if (request.getLength() > MAX_FORM_BYTES) {
+            throw new BodyTooLarge("the form", MAX_FORM_BYTES);
+        }
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] body = in.readNBytes(MAX_FORM_BYTES + 1);
             if (body.length > MAX_FORM_BYTES) {
-                throw new IOException("a form over " + MAX_FORM_BYTES + " bytes");
+                throw new BodyTooLarge("the form", MAX_FORM_BYTES);
             }
             return FormBody.parse(new String(body, StandardCharsets.UTF_8)).over(query);
         }
-    }
-
-    private static void html(Response response, int status, String page, Callback callback) {
-        response.setStatus(status);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
-        response.write(true, ByteBuffer.wrap(page.getBytes(StandardCharsets.UTF_8)), callback);
-    }
-
-    private static void json(Response response, String json, Callback callback) {
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.EXPIRES, "Thu, 01 Jan 1970 00:00:00 GMT");
-        response.write(true, ByteBuffer.wrap(json.getBytes(StandardCharsets.UTF_8)), callback);
     }
 }

@@ -21,7 +21,8 @@ final class LoginPages {
                     + "<option value=\"admin\">admin</option><option value=\"user\">user</option>"
                     + "<option value=\"viewer\">viewer</option></select></td></tr>\n");
         }
-        form.append("<tr><td class=\"label\">Password</td><td><input type=\"password\" name=\"P2\" maxlength=\"25\" "
+        // No maxlength: a browser would cut a password longer than it, and the settings take up to 30 characters.
+        form.append("<tr><td class=\"label\">Password</td><td><input type=\"password\" name=\"P2\" "
                 + "autofocus></td></tr>\n</table>\n");
         if (ht813) {
             form.append("<input name=\"session_token\" type=hidden value=\"").append(token).append("\">\n");
@@ -48,7 +49,7 @@ final class LoginPages {
     static String adminLogin(String pagePath) {
         return Html.page("Administrator Login", "", "<form method=\"post\" action=\"/cgi-bin/doadminlogin\">\n"
                 + "<p>This page needs the administrator's password.</p>\n<table class=\"form\"><tr><td class=\"label\">"
-                + "Admin Password</td><td><input type=\"password\" name=\"P2\" maxlength=\"25\"></td></tr></table>\n"
+                + "Admin Password</td><td><input type=\"password\" name=\"P2\"></td></tr></table>\n"
                 + "<input type=\"hidden\" name=\"page\" value=\"" + Html.escape(pagePath) + "\">\n"
                 + "<input type=\"hidden\" name=\"gnkey\" value=\"0b82\">\n"
                 + "<div class=\"buttons\"><input type=\"submit\" name=\"Login\" value=\"Login\"></div>\n</form>\n");

@@ -86,7 +86,7 @@ final class SettingsPage {
     }
 
     /** An end user sees the BASIC page's own fields; an administrator and a viewer see all of them. */
-    private static boolean visible(ParameterDefinition definition, WebLevel level) {
+    static boolean visible(ParameterDefinition definition, WebLevel level) {
         return level != WebLevel.USER || definition.level() == AccessLevel.USER;
     }
 

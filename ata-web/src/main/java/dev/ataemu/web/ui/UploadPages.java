@@ -1,16 +1,23 @@
 package dev.ataemu.web.ui;
 
 import dev.ataemu.core.config.RejectedChangesException;
+import dev.ataemu.web.server.RequestBodies;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
-/** The administrator's uploads: a configuration file ({@code cfg_page}, {@code upload_cfg}) and a firmware image. */
+/**
+ * The administrator's uploads: a configuration file ({@code cfg_page}, {@code upload_cfg}) and a
+ * firmware image. One is received at a time, so that uploads together never hold more than one
+ * file's limit of memory; too large a one is refused with 413 before it is kept.
+ */
 final class UploadPages {
 
     private final DeviceUi ui;
+    private final Semaphore receiving = new Semaphore(1);
 
     UploadPages(DeviceUi ui) {
         this.ui = ui;
@@ -34,10 +41,9 @@ final class UploadPages {
         }
         byte[] content;
         try {
-            content = ConfigUpload.content(request);
+            content = receive(request, ConfigUpload.MAX_BYTES).bytes();
         } catch (IOException e) {
-            UiResponses.html(response, 400, Html.page("Upload Configuration", "", "<p class=\"error\">" + Html.escape(e.getMessage())
-                    + "</p>"), callback);
+            refuse(request, response, callback, "Upload Configuration", e);
             return;
         }
         try {
@@ -64,15 +70,49 @@ final class UploadPages {
         if (ui.actor(form, request, response, callback, false).isEmpty()) {
             return;
         }
+        ConfigUpload.Upload upload;
         try {
-            dev.ataemu.core.firmware.FirmwareImage image = FirmwareUpload.check(ui.catalog().modelId(),
-                    ConfigUpload.content(request, FirmwareUpload.MAX_BYTES));
+            upload = receive(request, FirmwareUpload.MAX_BYTES);
+        } catch (IOException e) {
+            refuse(request, response, callback, "Upload Firmware", e);
+            return;
+        }
+        try {
+            dev.ataemu.core.firmware.FirmwareImage image = FirmwareUpload.check(ui.catalog().modelId(), upload);
             ui.sessions.logout();
             ui.device.upgrade(image);
             UiResponses.html(response, 200, FirmwareUpload.started(image), callback);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             UiResponses.html(response, 400, Html.page("Upload Firmware", "", "<p class=\"error\" id=\"refused\">The firmware was "
                     + "refused and the device runs on as it was: " + Html.escape(e.getMessage()) + "</p>"), callback);
+        }
+    }
+
+    private ConfigUpload.Upload receive(Request request, int maxBytes) throws IOException {
+        if (!receiving.tryAcquire()) {
+            throw new Busy();
+        }
+        try {
+            return ConfigUpload.content(request, maxBytes);
+        } finally {
+            receiving.release();
+        }
+    }
+
+    private static void refuse(Request request, Response response, Callback callback, String title, IOException e) {
+        RequestBodies.discard(request);
+        int status = e instanceof BodyTooLarge ? 413 : e instanceof Busy ? 503 : 400;
+        if (e instanceof Busy) {
+            response.getHeaders().put(org.eclipse.jetty.http.HttpHeader.RETRY_AFTER, "10");
+        }
+        UiResponses.html(response, status, Html.page(title, "", "<p class=\"error\" id=\"refused\">" + Html.escape(e.getMessage())
+                + "</p>"), callback);
+    }
+
+    /** Another upload is being received. */
+    private static final class Busy extends IOException {
+        Busy() {
+            super("another upload is being received; nothing was changed, try again when it is done");
         }
     }
 }

@@ -1,5 +1,8 @@
 package dev.ataemu.web.ui;
 
+import dev.ataemu.core.config.ParameterDefinition;
+import dev.ataemu.core.config.ParameterKeys;
+import dev.ataemu.core.config.ParameterType;
 import dev.ataemu.core.config.RejectedChangesException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +14,9 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Scripts' reads and writes of P-values ({@code api.values.get}, {@code api.values.post},
  * INTERFACES 2.3 / 2.4): by the session cookie or the {@code sid} of a JSON login; answers in the
- * {@code {"response":...,"body":...}} wrapper, secrets never read back.
+ * {@code {"response":...,"body":...}} wrapper, secrets never read back, and only what the level may
+ * see (SEC-06). A write must name the session in its fields ({@code sid} or {@code session_token}):
+ * the cookie alone would let another site's page write with the browser's login.
  */
 final class ValuesApi {
 
@@ -40,11 +45,15 @@ final class ValuesApi {
             if (key.isBlank()) {
                 continue;
             }
-            dev.ataemu.core.config.ParameterKeys.parse(key).stream().boxed().flatMap(n -> ui.catalog().find(n).stream())
-                    .findFirst().ifPresentOrElse(definition -> values.put(key,
-                            definition.type() == dev.ataemu.core.config.ParameterType.PASSWORD ? ""
-                                    : ui.device.store().saved(definition.number())),
-                            () -> values.put(key, ""));
+            Optional<ParameterDefinition> found = ParameterKeys.parse(key).stream().boxed()
+                    .flatMap(n -> ui.catalog().find(n).stream()).findFirst();
+            if (found.isPresent() && !SettingsPage.visible(found.get(), session.get().level())) {
+                UiResponses.json(response, UiJson.error("the " + session.get().level().username() + " login cannot read "
+                        + key), callback);
+                return;
+            }
+            values.put(key, found.map(definition -> definition.type() == ParameterType.PASSWORD ? ""
+                    : ui.device.store().saved(definition.number())).orElse(""));
         }
         UiResponses.json(response, UiJson.success(values), callback);
     }
@@ -53,6 +62,11 @@ final class ValuesApi {
         Optional<WebSessions.Session> session = apiSession(form, request);
         if (session.isEmpty()) {
             UiResponses.json(response, UiJson.error("invalid session"), callback);
+            return;
+        }
+        if (!ui.sessions.vouches(session.get(), form.get("sid").orElse(null), form.get("session_token").orElse(null))) {
+            UiResponses.json(response, UiJson.error("send the session's sid or session_token with a write; nothing was changed"),
+                    callback);
             return;
         }
         SettingsUpdate.Outcome outcome = SettingsUpdate.check(ui.catalog(), session.get().level(), form);

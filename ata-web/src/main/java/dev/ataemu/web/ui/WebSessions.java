@@ -96,6 +96,15 @@ final class WebSessions {
         return good;
     }
 
+    /**
+     * Whether {@code proof}, sent in a request's fields, shows the request was written by whoever
+     * logged in: the session's id ({@code sid}) or its current token, which no other site can know.
+     * Nothing is used up, so a script may send the same one again.
+     */
+    synchronized boolean vouches(Session session, String sid, String token) {
+        return (sid != null && session.id.equals(sid)) || (token != null && token.equals(session.token));
+    }
+
     private static String hex(int bytes) {
         byte[] random = new byte[bytes];
         RANDOM.nextBytes(random);

@@ -185,7 +185,8 @@ public final class Kamailio implements AutoCloseable {
                     "-w", dir.toString(),
                     "-Y", runtime.toString(),
                     // Small pools: a test proxy holds a handful of registrations and transactions.
-                    "-m", Integer.toString(b.sharedMemoryMb), "-M", "4"));
+                    // The users are lines of the configuration, which is parsed in private memory.
+                    "-m", Integer.toString(b.sharedMemoryMb), "-M", Integer.toString(4 + b.users.size() / 50)));
             long started = System.nanoTime();
             PeerProcess process = PeerProcess.start("kamailio", command, dir, dir.resolve("kamailio.log"));
             Kamailio kamailio;

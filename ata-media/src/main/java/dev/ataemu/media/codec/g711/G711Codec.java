@@ -37,11 +37,12 @@ abstract class G711Codec implements Codec {
         return new Decoder() {
             @Override
             public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
-                for (int i = 0; i < length; i++) {
+                int samples = Math.min(length, out.length - outOffset);
+                for (int i = 0; i < samples; i++) {
                     out[outOffset + i] = expand(payload[offset + i]);
                 }
-                plc.good(out, outOffset, length);
-                return length;
+                plc.good(out, outOffset, samples);
+                return samples;
             }
 
             @Override

@@ -57,8 +57,9 @@ public final class G722 implements Codec {
 
             @Override
             public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
-                short[] wide = new short[2 * length];
-                for (int i = 0; i < length; i++) {
+                int codes = Math.min(length, out.length - outOffset);
+                short[] wide = new short[2 * codes];
+                for (int i = 0; i < codes; i++) {
                     decoder.decode(payload[offset + i] & 0xFF, wide, 2 * i);
                 }
                 int written = down.process(wide, 0, wide.length, out, outOffset);

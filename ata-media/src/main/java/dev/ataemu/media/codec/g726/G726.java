@@ -68,7 +68,7 @@ public final class G726 implements Codec {
             @Override
             public int decode(byte[] payload, int offset, int length, short[] out, int outOffset) {
                 int[] codes = new int[length * 8 / rate.bits];
-                int count = packing.unpack(payload, offset, length, rate.bits, codes);
+                int count = Math.min(packing.unpack(payload, offset, length, rate.bits, codes), out.length - outOffset);
                 for (int i = 0; i < count; i++) {
                     int sample = adpcm.decode(codes[i]) << 2;
                     out[outOffset + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, sample));

@@ -94,7 +94,7 @@ public final class Ilbc implements Codec {
                     decoder.decode(null, 0, out, outOffset);
                     return mode.block;
                 }
-                int frames = length / mode.bytes;
+                int frames = Math.min(length / mode.bytes, (out.length - outOffset) / mode.block);
                 for (int f = 0; f < frames; f++) {
                     decoder.decode(payload, offset + f * mode.bytes, out, outOffset + f * mode.block);
                 }

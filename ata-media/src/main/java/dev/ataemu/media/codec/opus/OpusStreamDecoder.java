@@ -33,7 +33,19 @@ public final class OpusStreamDecoder implements Codec.Decoder {
                     Math.min(MAX_PACKET_SAMPLES, out.length - outOffset), false);
         } catch (OpusException e) {
             return conceal(out, outOffset, Math.min(Audio.FRAME_SAMPLES, out.length - outOffset));
+        } catch (RuntimeException | AssertionError broken) {
+            forgetMalformed();
+            return conceal(out, outOffset, Math.min(Audio.FRAME_SAMPLES, out.length - outOffset));
         }
+    }
+
+    /**
+     * Concentus refuses some malformed packets not with an {@link OpusException} but by failing its own
+     * assertions (an {@link AssertionError}, thrown whether or not the JVM checks assertions) part way
+     * through, leaving its state half updated.
+     */
+    private void forgetMalformed() {
+        decoder.resetState();
     }
 
     /** Packet-loss concealment; {@code samples} must be a multiple of 2.5 ms (20 samples). */
@@ -55,6 +67,9 @@ public final class OpusStreamDecoder implements Codec.Decoder {
         try {
             return decoder.decode(next, offset, length, out, outOffset, samples, true);
         } catch (OpusException e) {
+            return conceal(out, outOffset, samples);
+        } catch (RuntimeException | AssertionError broken) {
+            forgetMalformed();
             return conceal(out, outOffset, samples);
         }
     }
