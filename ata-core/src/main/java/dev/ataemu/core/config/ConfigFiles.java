@@ -79,7 +79,9 @@ public final class ConfigFiles {
         }
         ConfigText.Parsed parsed = parse(content, mac);
         if (!parsed.unreadable().isEmpty()) {
-            throw new IllegalArgumentException(!looksLikeXml(content) && hasControlBytes(content)
+            // A binary config file's own reasons (another device's MAC, a bad checksum) are kept.
+            throw new IllegalArgumentException(!ConfigBinary.looksLikeOne(content) && !looksLikeXml(content)
+                    && hasControlBytes(content)
                     ? "binary data, not a text, XML or binary config file (" + content.length
                             + " bytes whose binary header and length word do not match)"
                     : summary(parsed.unreadable()));

@@ -143,7 +143,11 @@ class KamailioCallTest {
                 caller.press("1002#", 80, 80);
                 CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
                 assertThat(calling.device.fxsLine(1).state()).as(() -> kamailio.logTail(40)).isEqualTo(LineState.CONNECTED);
-                Thread.sleep(1000);
+                // The exchange's dial tone comes over the call's RTP: wait for it rather than a fixed time (load).
+                CallingDevice.await(() -> {
+                    short[] heard = caller.earpiece().last(500);
+                    return Goertzel.levelDbm0(heard, 0, heard.length, 440) > -30;
+                });
                 short[] dialTone = caller.earpiece().last(500);
                 double fourForty = Goertzel.levelDbm0(dialTone, 0, dialTone.length, 440);
 
