@@ -38,23 +38,18 @@ public final class FleetCalls {
         System.out.printf("%d HT502 (%d accounts), %.0f calls/s for %d s held %d ms, %d cores%n", devices,
                 2 * devices, rate, seconds, holdMs, Runtime.getRuntime().availableProcessors());
 
-        Map<String, String> users = new LinkedHashMap<>();
-        StringBuilder fleetCallees = new StringBuilder("SEQUENTIAL\n");
+        Map<String, String> users = new LinkedHashMap<>(FleetAccounts.users(devices));
         StringBuilder sippUsers = new StringBuilder("SEQUENTIAL\n");
         StringBuilder sippCallees = new StringBuilder("SEQUENTIAL\n");
         for (int i = 1; i <= devices; i++) {
-            String ext = String.format("%03d", i);
-            for (String account : new String[] {"1", "2"}) {
-                users.put(account + ext, "pw-" + ext);
-                fleetCallees.append(account).append(ext).append(";\n");
-                String reference = (account.equals("1") ? "3" : "4") + ext;
+            for (String reference : new String[] {"3" + FleetAccounts.ext(i), "4" + FleetAccounts.ext(i)}) {
                 // SIPp answers every challenge with the one name and password of -au and -ap.
                 users.put(reference, "pw-reference");
                 sippUsers.append(reference).append(";\n");
                 sippCallees.append(reference).append(";\n");
             }
         }
-        Path fleetCalleesFile = Files.writeString(work.resolve("fleet-callees.csv"), fleetCallees);
+        Path fleetCalleesFile = FleetAccounts.callees(work.resolve("fleet-callees.csv"), devices);
         Path sippUsersFile = Files.writeString(work.resolve("sipp-users.csv"), sippUsers);
         Path sippCalleesFile = Files.writeString(work.resolve("sipp-callees.csv"), sippCallees);
 
@@ -76,9 +71,8 @@ public final class FleetCalls {
                     seconds), null, calls);
 
             long launched = System.nanoTime();
-            try (FleetProcess fleet = FleetProcess.start(work.resolve("data"), devices, "--answer-after", "100",
-                    "--set", "P47=" + kamailio.hostPort(), "--set", "P747=" + kamailio.hostPort(),
-                    "--set", "P35=1$ext", "--set", "P34=pw-$ext", "--set", "P735=2$ext", "--set", "P734=pw-$ext")) {
+            try (FleetProcess fleet = FleetProcess.start(work.resolve("data"), devices,
+                    FleetProcess.with(FleetAccounts.settings(kamailio.hostPort()), "--answer-after", "100"))) {
                 int expected = 4 * devices;
                 long firstSeen = 0;
                 int seen;

@@ -37,6 +37,13 @@ final class FleetProcess implements AutoCloseable {
         return new FleetProcess(process, output);
     }
 
+    /** {@code options} followed by {@code more}, as one argument list. */
+    static String[] with(List<String> options, String... more) {
+        List<String> all = new ArrayList<>(options);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     boolean isAlive() {
         return process.isAlive();
     }

@@ -4,7 +4,6 @@ import dev.ataemu.testing.peers.Kamailio;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,19 +43,12 @@ public final class FleetRegistrations {
     }
 
     private static double run(Path dir, int devices, boolean watchRefresh, boolean reboot) throws Exception {
-        Map<String, String> users = new LinkedHashMap<>();
-        for (int i = 1; i <= devices; i++) {
-            String ext = String.format("%03d", i);
-            users.put("1" + ext, "pw-" + ext);
-            users.put("2" + ext, "pw-" + ext);
-        }
+        Map<String, String> users = FleetAccounts.users(devices);
         try (Kamailio kamailio = Kamailio.builder(dir.resolve("kamailio")).users(users).maxExpires(60)
                 .sharedMemoryMb(256).start()) {
             long launched = System.nanoTime();
             try (FleetProcess fleet = FleetProcess.start(dir.resolve("data"), devices,
-                    "--set", "P47=" + kamailio.hostPort(), "--set", "P747=" + kamailio.hostPort(),
-                    "--set", "P35=1$ext", "--set", "P34=pw-$ext", "--set", "P735=2$ext", "--set", "P734=pw-$ext",
-                    "--set", "P32=1", "--set", "P732=1")) {
+                    FleetProcess.with(FleetAccounts.settings(kamailio.hostPort()), "--set", "P32=1", "--set", "P732=1"))) {
                 long firstSeen = 0;
                 int registered = 0;
                 while (registered < 2 * devices) {

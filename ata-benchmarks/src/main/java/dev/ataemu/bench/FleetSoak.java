@@ -7,7 +7,6 @@ import dev.ataemu.testing.peers.SippRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -29,24 +28,16 @@ public final class FleetSoak {
         int minutes = args.length > 2 ? Integer.parseInt(args[2]) : 60;
         int holdMs = args.length > 3 ? Integer.parseInt(args[3]) : 2000;
         Path work = Files.createTempDirectory("fleet-soak-");
-        Map<String, String> users = new LinkedHashMap<>();
-        StringBuilder callees = new StringBuilder("SEQUENTIAL\n");
-        for (int i = 1; i <= devices; i++) {
-            String ext = String.format("%03d", i);
-            users.put("1" + ext, "pw-" + ext);
-            users.put("2" + ext, "pw-" + ext);
-            callees.append("1").append(ext).append(";\n2").append(ext).append(";\n");
-        }
-        Path calleesFile = Files.writeString(work.resolve("callees.csv"), callees);
+        Map<String, String> users = FleetAccounts.users(devices);
+        Path calleesFile = FleetAccounts.callees(work.resolve("callees.csv"), devices);
         int calls = (int) Math.round(rate * 60 * minutes);
         System.out.printf("soak: %d HT502, one-minute registrations, %.1f calls/s held %d ms for %d min (%d calls), "
                 + "%d cores%n", devices, rate, holdMs, minutes, calls, Runtime.getRuntime().availableProcessors());
         try (Kamailio kamailio = Kamailio.builder(work.resolve("kamailio")).users(users).authenticateInvites(false)
                 .maxExpires(60).sharedMemoryMb(256).start();
-             FleetProcess fleet = FleetProcess.start(work.resolve("data"), devices, "--answer-after", "100",
-                     "--set", "P47=" + kamailio.hostPort(), "--set", "P747=" + kamailio.hostPort(),
-                     "--set", "P35=1$ext", "--set", "P34=pw-$ext", "--set", "P735=2$ext", "--set", "P734=pw-$ext",
-                     "--set", "P32=1", "--set", "P732=1")) {
+             FleetProcess fleet = FleetProcess.start(work.resolve("data"), devices,
+                     FleetProcess.with(FleetAccounts.settings(kamailio.hostPort()), "--answer-after", "100",
+                             "--set", "P32=1", "--set", "P732=1"))) {
             while (FleetRegistrations.registered(kamailio) < 2 * devices) {
                 if (!fleet.isAlive()) {
                     throw new IllegalStateException("the fleet exited: " + fleet.outputTail());
