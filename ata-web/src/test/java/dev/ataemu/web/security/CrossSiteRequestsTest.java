@@ -240,22 +240,8 @@ class CrossSiteRequestsTest {
                 new DeviceWeb.Addresses(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
                         Optional.of(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)), Optional.empty()));
         served.add(ata);
-        javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
-        tls.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
-            // The device's certificate is its own, self-signed: this test is about the cookie, not the chain.
-            @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String type) {
-            }
-
-            @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String type) {
-            }
-
-            @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
-            }
-        }}, null);
+        // The device's certificate is its own, self-signed: this test is about the cookie, not the chain.
+        javax.net.ssl.SSLContext tls = dev.ataemu.core.net.UncheckedTls.context();
         int port = ata.web.httpsPort().getAsInt();
         String body = "username=admin&P2=admin&Login=Login";
         String answer;
