@@ -93,14 +93,20 @@ public final class RealTimeScheduler implements Scheduler, AutoCloseable {
     private void runTurn() {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
-        thread.setName(name);
+        // Renaming is a system call: a device's own thread already has its name.
+        boolean rename = !threadName.equals(name);
+        if (rename) {
+            thread.setName(name);
+        }
         try {
             Runnable task;
             for (int run = 0; run < TURN && !closed && (task = tasks.poll()) != null; run++) {
                 runGuarded(task);
             }
         } finally {
-            thread.setName(threadName);
+            if (rename) {
+                thread.setName(threadName);
+            }
             queued.set(false);
         }
         if (!tasks.isEmpty()) {
