@@ -9,7 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The emulator's jar run as a fleet in a process of its own, with a 1 GiB heap, on consecutive
- * loopback addresses from 127.0.1.1 (or {@code -Dbench.firstAddress=...}).
+ * loopback addresses from 127.0.1.1 (or {@code -Dbench.firstAddress=...}). With
+ * {@code -Dbench.cds=FILE} the JVM keeps the classes it loaded in that class-data-sharing archive
+ * when it exits, and later runs start from the archive.
  */
 final class FleetProcess implements AutoCloseable {
 
@@ -28,7 +30,13 @@ final class FleetProcess implements AutoCloseable {
             throw new IllegalStateException(JAR + " is missing: build it first (mvn -q install -DskipTests)");
         }
         Files.createDirectories(data);
-        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g", "-jar", JAR.toString(), "--model", "HT502",
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx1g"));
+        String cds = System.getProperty("bench.cds");
+        if (cds != null) {
+            command.add(Files.isRegularFile(Path.of(cds)) ? "-XX:SharedArchiveFile=" + cds : "-XX:ArchiveClassesAtExit=" + cds);
+            command.add("-Xlog:cds=off,cds+dynamic=off");
+        }
+        command.addAll(List.of("-jar", JAR.toString(), "--model", "HT502",
                 "--fleet", Integer.toString(devices), "--mac", "000b82a00000", "--bind", "127.0.0.1",
                 "--bind-range", System.getProperty("bench.firstAddress", "127.0.1.1"), "--http-port", "0", "--data-dir", data.toString()));
         command.addAll(List.of(settings));

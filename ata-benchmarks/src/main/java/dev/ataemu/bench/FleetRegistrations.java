@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * resident memory of the idle registered fleet, and optionally whether every account stays
  * registered through two refresh cycles (one-minute registrations).
  *
- * <pre>java -cp ata-benchmarks/target/ata-benchmarks.jar dev.ataemu.bench.FleetRegistrations DEVICES [RUNS] [--refresh]</pre>
+ * <pre>java -cp ata-benchmarks/target/ata-benchmarks.jar dev.ataemu.bench.FleetRegistrations DEVICES [RUNS] [--refresh]
+ *     [--reboot] [--boot-time MS]</pre>
  * (the emulator's jar is ata-emulator-main/target/ata-emulator.jar; run from the repository's root)
  */
 public final class FleetRegistrations {
@@ -32,23 +33,27 @@ public final class FleetRegistrations {
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         boolean refresh = List.of(args).contains("--refresh");
         boolean reboot = List.of(args).contains("--reboot");
+        int bootTime = List.of(args).indexOf("--boot-time");
+        List<String> emulatorOptions = bootTime < 0 ? List.of() : List.of("--boot-time", args[bootTime + 1]);
         Path work = Files.createTempDirectory("fleet-bench-");
         System.out.printf("%d HT502 (%d accounts), %d runs, %d cores%n", devices, 2 * devices, runs,
                 Runtime.getRuntime().availableProcessors());
         List<Double> startUps = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            startUps.add(run(work.resolve("run-" + run), devices, refresh && run == runs, reboot));
+            startUps.add(run(work.resolve("run-" + run), devices, refresh && run == runs, reboot, emulatorOptions));
         }
         System.out.printf("start-up to all registered: median %.2f s of %s%n", Stats.median(startUps), startUps);
     }
 
-    private static double run(Path dir, int devices, boolean watchRefresh, boolean reboot) throws Exception {
+    private static double run(Path dir, int devices, boolean watchRefresh, boolean reboot, List<String> emulatorOptions)
+            throws Exception {
         Map<String, String> users = FleetAccounts.users(devices);
         try (Kamailio kamailio = Kamailio.builder(dir.resolve("kamailio")).users(users).maxExpires(60)
                 .sharedMemoryMb(256).start()) {
             long launched = System.nanoTime();
             try (FleetProcess fleet = FleetProcess.start(dir.resolve("data"), devices,
-                    FleetProcess.with(FleetAccounts.settings(kamailio.hostPort()), "--set", "P32=1", "--set", "P732=1"))) {
+                    FleetProcess.with(emulatorOptions, FleetProcess.with(FleetAccounts.settings(kamailio.hostPort()), "--set",
+                            "P32=1", "--set", "P732=1")))) {
                 long firstSeen = 0;
                 int registered = 0;
                 while (registered < 2 * devices) {

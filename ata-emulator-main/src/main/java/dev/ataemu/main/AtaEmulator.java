@@ -107,6 +107,11 @@ public final class AtaEmulator implements Callable<Integer> {
                 "and hang up when the caller does: for load tests with nobody at the handsets."})
     Integer answerAfterMs;
 
+    @Option(names = "--boot-time", paramLabel = "MS",
+            description = {"How long each boot takes, power to ready, in milliseconds (0-300000); the model's own",
+                "is 1500. Shorter for fast fleets and test runs, longer to see a PBX wait for real units."})
+    Integer bootTimeMs;
+
     @Option(names = "--list-parameters",
             description = "Prints the model's P-values as TSV (P, label, type, default, range, level, page, port, reboot) and exits.")
     boolean listParameters;
@@ -136,6 +141,10 @@ public final class AtaEmulator implements Callable<Integer> {
         if (answerAfterMs != null && (answerAfterMs < 0 || answerAfterMs > 600_000)) {
             return usageError("--answer-after " + answerAfterMs + " is not a time from 0 to 600000 ms");
         }
+        if (bootTimeMs != null && (bootTimeMs < 0 || bootTimeMs > 300_000)) {
+            return usageError("--boot-time " + bootTimeMs + " is not a time from 0 to 300000 ms");
+        }
+        DeviceModel booting = bootTimeMs == null ? model : model.withBootTime(java.time.Duration.ofMillis(bootTimeMs));
         MacAddress firstMac = mac != null ? mac : FleetPlan.DEFAULT_FIRST_MAC;
         Map<String, String> checked = new LinkedHashMap<>();
         // A fleet's values are checked as its first device gets them.
@@ -149,7 +158,7 @@ public final class AtaEmulator implements Callable<Integer> {
         if (bindRange != null && fleet == null) {
             return usageError("--bind-range needs --fleet");
         }
-        RunOptions options = new RunOptions(model, Optional.ofNullable(mac), dataDir,
+        RunOptions options = new RunOptions(booting, Optional.ofNullable(mac), dataDir,
                 bind != null ? bind : HostAddresses.primaryIpv4(), Optional.ofNullable(lanBind), Optional.ofNullable(httpPort),
                 Optional.ofNullable(sshPort), Optional.ofNullable(telnetPort),
                 settings, audio,
@@ -192,6 +201,7 @@ public final class AtaEmulator implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        StartupWarmUp.begin();
         System.exit(commandLine().execute(args));
     }
 

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class EmulatorRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorRun.class);
+    /** How long past the model's boot time the start line waits for the device to be ready. */
     private static final long BOOT_WAIT_SECONDS = 30;
 
     private final RunOptions options;
@@ -61,13 +62,6 @@ final class EmulatorRun {
         }
 
         WebServing web = new WebServing(device, options, out);
-        try {
-            web.start();
-        } catch (WebServerException e) {
-            scheduler.close();
-            return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());
-        }
-
         ShellServing shells = new ShellServing(device, options, folder.path().resolve("ssh_host_key"), err);
         CountDownLatch ready = new CountDownLatch(1);
         device.onPowerChange(state -> {
@@ -80,16 +74,26 @@ final class EmulatorRun {
             }
         });
         MediaTransport media = MediaTransport.forThisHost();
+        device.media(media);
+        device.network(options.bind().isAnyLocalAddress() ? HostAddresses.primaryIpv4() : options.bind(), options.dns());
+        // The web server starts while the device boots: the process is ready the sooner.
+        device.powerOn();
+        try {
+            web.start();
+        } catch (WebServerException e) {
+            device.powerOff();
+            media.close();
+            scheduler.close();
+            return fail(AtaEmulator.EXIT_ENVIRONMENT, e.getMessage());
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             shells.close();
             shutDown(device, web, scheduler, media);
         }, "shutdown"));
-        device.media(media);
-        device.network(options.bind().isAnyLocalAddress() ? HostAddresses.primaryIpv4() : options.bind(), options.dns());
-        device.powerOn();
+        long bootWait = options.model().bootTime().toSeconds() + BOOT_WAIT_SECONDS;
         try {
-            if (!ready.await(BOOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                LOG.warn("{} did not finish booting within {} s", device.mac(), BOOT_WAIT_SECONDS);
+            if (!ready.await(bootWait, TimeUnit.SECONDS)) {
+                LOG.warn("{} did not finish booting within {} s", device.mac(), bootWait);
             }
             out.println(startLine(device, web.web().uri(), folder) + web.web().httpsPort().stream()
                     .mapToObj(port -> "  https port " + port).findFirst().orElse("") + shells.describe());

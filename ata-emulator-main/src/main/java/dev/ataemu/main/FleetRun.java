@@ -36,6 +36,7 @@ final class FleetRun {
 
     private static final Logger LOG = LoggerFactory.getLogger(FleetRun.class);
     private static final int FLEET_PORT = 8080;
+    /** How long past the model's boot time the start line waits for the device to be ready. */
     private static final long BOOT_WAIT_SECONDS = 60;
 
     private record Running(FleetPlan.Member member, RealTimeScheduler scheduler, Device device, WebServer web) {
@@ -83,11 +84,11 @@ final class FleetRun {
             out.flush();
             stopped.countDown();
         }, "shutdown"));
-        running.forEach(r -> r.device().powerOn());
+        long bootWait = options.model().bootTime().toSeconds() + BOOT_WAIT_SECONDS;
         try {
-            if (!ready.await(BOOT_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!ready.await(bootWait, TimeUnit.SECONDS)) {
                 LOG.warn("{} of {} devices did not finish booting within {} s", ready.getCount(), members.size(),
-                        BOOT_WAIT_SECONDS);
+                        bootWait);
             }
             for (Running r : running) {
                 out.println("fleet " + r.member().index() + ": " + r.device().model().id() + " " + r.device().mac()
@@ -111,14 +112,6 @@ final class FleetRun {
         device.store().apply(member.settings());
         device.voiceMenu(new IvrMenu());
         options.answerAfter().ifPresent(after -> AnsweringPhones.attach(device, after));
-        int port = member.webPort() != 0 ? member.webPort() : device.store().getInt(SystemParameters.HTTP_PORT);
-        WebServer web = DeviceWeb.server(device, new InetSocketAddress(member.address(), port));
-        try {
-            web.start();
-        } catch (WebServerException e) {
-            scheduler.close();
-            throw e;
-        }
         device.onPowerChange(state -> {
             if (state == PowerState.READY) {
                 ready.countDown();
@@ -126,6 +119,17 @@ final class FleetRun {
         });
         device.media(media);
         device.network(member.address(), options.dns());
+        // The device boots while its web server starts and the next devices are set up.
+        device.powerOn();
+        int port = member.webPort() != 0 ? member.webPort() : device.store().getInt(SystemParameters.HTTP_PORT);
+        WebServer web = DeviceWeb.server(device, new InetSocketAddress(member.address(), port));
+        try {
+            web.start();
+        } catch (WebServerException e) {
+            device.powerOff();
+            scheduler.close();
+            throw e;
+        }
         return new Running(member, scheduler, device, web);
     }
 

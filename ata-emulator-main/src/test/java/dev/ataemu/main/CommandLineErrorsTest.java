@@ -81,6 +81,16 @@ class CommandLineErrorsTest {
     }
 
     @Test
+    void aBootTimeOutOfRangeIsRefused() {
+        assertThat(run("--boot-time", "-1")).isEqualTo(2);
+        assertThat(run("--boot-time", "300001")).isEqualTo(2);
+        assertThat(run("--boot-time", "soon")).isEqualTo(2);
+        assertThat(errorLines()).hasSize(3).allSatisfy(line -> assertThat(line).startsWith("ata-emulator: "));
+        assertThat(errorLines().get(0)).isEqualTo("ata-emulator: --boot-time -1 is not a time from 0 to 300000 ms");
+        assertThat(errorLines().get(1)).contains("--boot-time 300001 is not a time");
+    }
+
+    @Test
     void aBusyHttpPortIsReportedWithTheFix() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int exit = run("--bind", "127.0.0.1", "--http-port", Integer.toString(taken.getLocalPort()));

@@ -75,6 +75,32 @@ class EmulatorStartTest {
     }
 
     @Test
+    @DisplayName("BOOT-01 --boot-time sets how long each boot takes: an HT813 powered off and on through the emulator "
+            + "API is still booting well into its 3 s boot, then ready")
+    void bootTimeSetsHowLongABootTakes() throws Exception {
+        try (EmulatorProcess emulator = EmulatorProcess.start("--model", "HT813", "--http-port", "0",
+                "--bind", "127.0.0.1", "--data-dir", dataDir.toString(), "--boot-time", "3000")) {
+            assertThat(power(emulator)).isEqualTo("ready");
+            emulator.post("/api/emulator/power", "{\"state\":\"off\"}", "admin");
+            assertThat(Await.until(java.time.Duration.ofSeconds(10), () -> power(emulator).equals("off"))).as("powered off").isTrue();
+            emulator.post("/api/emulator/power", "{\"state\":\"on\"}", "admin");
+            assertThat(Await.until(java.time.Duration.ofSeconds(10), () -> power(emulator).equals("booting"))).as("booting").isTrue();
+            Thread.sleep(1800);
+            assertThat(power(emulator)).as("1.8 s into a 3 s boot (the model's own boot is 1.5 s)").isEqualTo("booting");
+            assertThat(Await.until(java.time.Duration.ofSeconds(10), () -> power(emulator).equals("ready"))).as("ready after the boot").isTrue();
+            emulator.terminate();
+        }
+    }
+
+    private static String power(EmulatorProcess emulator) {
+        try {
+            return new ObjectMapper().readTree(emulator.get("/api/emulator/state", "admin").body()).get("power").asText();
+        } catch (Exception e) {
+            return "unreachable: " + e;
+        }
+    }
+
+    @Test
     @DisplayName("HW-01 an HT502 started from the command line shows two FXS ports")
     void anHt502ShowsTwoFxsPorts() throws Exception {
         try (EmulatorProcess emulator = EmulatorProcess.start("--model", "ht502", "--http-port", "0",

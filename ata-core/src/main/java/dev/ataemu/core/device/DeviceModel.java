@@ -42,6 +42,11 @@ public record DeviceModel(
         firmware = Collections.unmodifiableMap(new LinkedHashMap<>(firmware));
     }
 
+    /** This model with boots that take {@code time} instead (the emulator's {@code --boot-time}). */
+    public DeviceModel withBootTime(Duration time) {
+        return new DeviceModel(id, ports, leds, firmware, powerLedBooting, time, portLeds, resetButton, lifeline);
+    }
+
     /** The main firmware release ("Program"). */
     public String programVersion() {
         return firmware.values().iterator().next();

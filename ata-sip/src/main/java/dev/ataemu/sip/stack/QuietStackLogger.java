@@ -72,6 +72,14 @@ public final class QuietStackLogger implements StackLogger {
 
     @Override
     public void logWarning(String message) {
+        // Every stack says it falls back to the JVM's key and trust stores; the device's TLS comes
+        // from DeviceNetworkLayer instead, so these say nothing a user can act on.
+        String lower = message == null ? "" : message.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("tls security policy") || lower.contains("keystore") || lower.contains("truststore")
+                || lower.contains("tls server settings") || lower.contains("tls trust settings")) {
+            LOG.debug("jain-sip: {}", message);
+            return;
+        }
         LOG.warn("jain-sip: {}", message);
     }
 
