@@ -67,6 +67,11 @@ public final class QuietStackLogger implements StackLogger {
 
     @Override
     public void logError(String message, Exception ex) {
+        if (ex instanceof InterruptedException) {
+            // A stopped stack's event thread, ended on purpose (StackRegistry).
+            LOG.debug("jain-sip: {}: {}", message, ex.toString());
+            return;
+        }
         LOG.error("jain-sip: {}: {}", message, ex.toString());
     }
 

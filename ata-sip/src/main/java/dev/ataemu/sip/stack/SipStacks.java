@@ -71,18 +71,23 @@ public final class SipStacks {
     public static void stop(SipStack stack) {
         DeviceNetworkLayer.forget(stack.getStackName());
         SipMessageLog.forget(stack.getStackName());
-        for (int attempt = 0; attempt < 5; attempt++) {
-            try {
-                stack.stop();
-                return;
-            } catch (NullPointerException notYetRunning) {
+        StackRegistry.forget(stack);
+        try {
+            for (int attempt = 0; attempt < 5; attempt++) {
                 try {
-                    Thread.sleep(50);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    stack.stop();
                     return;
+                } catch (NullPointerException notYetRunning) {
+                    try {
+                        Thread.sleep(50);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
+        } finally {
+            StackRegistry.endEventThread(stack.getStackName());
         }
     }
 
@@ -123,7 +128,7 @@ public final class SipStacks {
         try {
             SipFactory factory = SipFactory.getInstance();
             factory.setPathName("gov.nist");
-            return factory.createSipStack(properties);
+            return StackRegistry.create(name, () -> factory.createSipStack(properties));
         } catch (PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack " + name + ": " + e.getMessage(), e);
         }
