@@ -96,6 +96,12 @@ public final class Accounts {
         return java.util.Optional.ofNullable(address);
     }
 
+    /** A port whose SIP port is still bound is tried again for this long in all. */
+    private static final int BIND_ATTEMPTS = 10;
+    private static final java.time.Duration BIND_RETRY = java.time.Duration.ofMillis(500);
+    /** Counts the stops, so that a retry meant for one boot does nothing in the next. */
+    private int generation;
+
     public void start() {
         if (address == null) {
             return;
@@ -104,6 +110,7 @@ public final class Accounts {
     }
 
     public void stop() {
+        generation++;
         List<UserAgent> stopping = List.copyOf(agents.values());
         agents.clear();
         if (!stopping.isEmpty()) {
@@ -132,6 +139,10 @@ public final class Accounts {
     }
 
     private void startPort(int port) {
+        startPort(port, 1);
+    }
+
+    private void startPort(int port, int attempt) {
         String userAgent = "Grandstream " + model.id() + " " + program.get();
         AccountSettings settings = AccountSettingsReader.read(store, port, userAgent, DnsServers.of(store, offeredDns));
         if (!settings.active()) {
@@ -156,7 +167,27 @@ public final class Accounts {
             agent.onControl(control);
             agent.registration().start();
         } catch (SipException e) {
+            if (attempt < BIND_ATTEMPTS && portStillBound(e)) {
+                // The agent of the last boot may still be closing on its own thread, its port not yet free.
+                int startedIn = generation;
+                scheduler.schedule(BIND_RETRY, () -> {
+                    if (generation == startedIn && !agents.containsKey(port)) {
+                        startPort(port, attempt + 1);
+                    }
+                });
+                return;
+            }
             LOG.warn("port {}: {}", port, e.getMessage());
         }
+    }
+
+    private static boolean portStillBound(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException
+                    || cause.getMessage() != null && cause.getMessage().contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -37,19 +37,8 @@ class DeviceRegistrationTest {
         }
         try (SippRegistrar registrar = SippRegistrar.start(work, "1001", "s3cret");
              RealTimeScheduler scheduler = new RealTimeScheduler("device-test")) {
-            Device device = Device.inFolder(DeviceFolder.locate(work.resolve("data"), DeviceModels.HT813,
-                    Optional.empty(), new Random(1)), ParameterCatalog.builtIn(), scheduler);
-            device.store().apply(Map.of("P47", "127.0.0.1:" + registrar.port(), "P35", "1001", "P34", "s3cret",
-                    "P40", Integer.toString(sipPort), "P401", "0"));
-            device.network(loopback);
-            device.powerOn();
-
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-            while (device.status().ports().get(0).registration() != RegistrationState.REGISTERED
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            Thread.sleep(100);
+            Device device = poweredOn(scheduler, registrar, sipPort);
+            awaitRegistered(device);
 
             assertThat(device.status().ports().get(0).registration()).as(registrar::output)
                     .isEqualTo(RegistrationState.REGISTERED);
@@ -58,5 +47,46 @@ class DeviceRegistrationTest {
             device.powerOff();
             Thread.sleep(200);
         }
+    }
+
+    @Test
+    @DisplayName("BOOT-13 an account whose SIP port is still held when the device is ready (a quick power cycle, the "
+            + "last boot's stack still closing) is tried again and registers once the port is free")
+    void registersOnceItsPortIsFree() throws Exception {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (SippRegistrar registrar = SippRegistrar.start(work, "1001", "s3cret");
+             RealTimeScheduler scheduler = new RealTimeScheduler("device-test")) {
+            Device device;
+            try (DatagramSocket held = new DatagramSocket(0, loopback)) {
+                device = poweredOn(scheduler, registrar, held.getLocalPort());
+                // Past the 1.5 s boot: the account has found its port taken at least once.
+                Thread.sleep(2500);
+                assertThat(device.status().ports().get(0).registration()).isNotEqualTo(RegistrationState.REGISTERED);
+            }
+            awaitRegistered(device);
+            assertThat(device.status().ports().get(0).registration()).as(registrar::output)
+                    .isEqualTo(RegistrationState.REGISTERED);
+            device.powerOff();
+            Thread.sleep(200);
+        }
+    }
+
+    private Device poweredOn(RealTimeScheduler scheduler, SippRegistrar registrar, int sipPort) {
+        Device device = Device.inFolder(DeviceFolder.locate(work.resolve("data"), DeviceModels.HT813,
+                Optional.empty(), new Random(1)), ParameterCatalog.builtIn(), scheduler);
+        device.store().apply(Map.of("P47", "127.0.0.1:" + registrar.port(), "P35", "1001", "P34", "s3cret",
+                "P40", Integer.toString(sipPort), "P401", "0"));
+        device.network(InetAddress.getLoopbackAddress());
+        device.powerOn();
+        return device;
+    }
+
+    private static void awaitRegistered(Device device) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (device.status().ports().get(0).registration() != RegistrationState.REGISTERED
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        Thread.sleep(100);
     }
 }
