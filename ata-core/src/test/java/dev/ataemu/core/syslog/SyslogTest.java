@@ -152,9 +152,21 @@ class SyslogTest {
                     new Random(3)), ParameterCatalog.builtIn(), scheduler);
             device.store().apply(Map.of("P207", "127.0.0.1:" + listener.getLocalPort(), "P208", "2", "P8402", "1"));
             device.network(InetAddress.getLoopbackAddress());
+            // The device gives a handshake 5 s of real time: the server takes it up as soon as the
+            // device connects, however long the boot's virtual seconds take to run on a busy machine.
+            java.util.concurrent.CompletableFuture<javax.net.ssl.SSLSocket> accepted =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                        try {
+                            javax.net.ssl.SSLSocket socket = (javax.net.ssl.SSLSocket) listener.accept();
+                            socket.startHandshake();
+                            return socket;
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    });
             device.powerOn();
             scheduler.advance(Duration.ofSeconds(3));
-            try (java.net.Socket client = listener.accept()) {
+            try (java.net.Socket client = accepted.get(15, java.util.concurrent.TimeUnit.SECONDS)) {
                 client.setSoTimeout(5000);
                 java.io.InputStream in = client.getInputStream();
                 StringBuilder length = new StringBuilder();
