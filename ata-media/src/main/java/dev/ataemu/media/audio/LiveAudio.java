@@ -23,6 +23,11 @@ public final class LiveAudio implements AudioSource {
         }
     }
 
+    /** How many samples wait to be read. */
+    public synchronized int available() {
+        return (int) (written - read);
+    }
+
     @Override
     public synchronized void read(short[] frame) {
         int available = (int) Math.min(frame.length, written - read);

@@ -128,7 +128,7 @@ public final class MediaStream implements AutoCloseable {
     }
 
     /** What the far end says, decoded, for the line to play. */
-    public AudioSource toLine() {
+    public LiveAudio toLine() {
         return toLine;
     }
 

@@ -2,6 +2,7 @@ package dev.ataemu.media.stream;
 
 import dev.ataemu.media.audio.Audio;
 import dev.ataemu.media.audio.AudioSource;
+import dev.ataemu.media.audio.LiveAudio;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.media.rtp.RtpSession;
 import java.net.BindException;
@@ -60,19 +61,33 @@ final class LoopbackCall implements AutoCloseable {
         from.remote(new InetSocketAddress(LOOPBACK, toPort), new InetSocketAddress(LOOPBACK, toPort + 1));
     }
 
-    /** Feeds the leg from the source and records what the leg plays toward its line. */
+    /**
+     * Feeds the leg from the source and records what the leg plays toward its line. The line's clock
+     * and the stream's pacer are two real-time schedules: the source keeps two frames ahead and the
+     * recorder takes only what the stream has played, so a late tick of either is not heard as a gap.
+     */
     List<short[]> line(MediaStream stream, AudioSource mouth) {
         List<short[]> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        LiveAudio ear = stream.toLine();
+        for (int ahead = 0; ahead < 2; ahead++) {
+            speak(stream, mouth);
+        }
         lines.scheduleAtFixedRate(() -> {
-            short[] say = Audio.newFrame();
-            mouth.read(say);
-            stream.fromLine().accept(say);
-            short[] hear = Audio.newFrame();
-            stream.toLine().read(hear);
-            heard.add(hear);
+            speak(stream, mouth);
+            while (ear.available() >= Audio.FRAME_SAMPLES) {
+                short[] hear = Audio.newFrame();
+                ear.read(hear);
+                heard.add(hear);
+            }
         }, 0, 20, TimeUnit.MILLISECONDS);
         closing.add(stream);
         return heard;
+    }
+
+    private static void speak(MediaStream stream, AudioSource mouth) {
+        short[] say = Audio.newFrame();
+        mouth.read(say);
+        stream.fromLine().accept(say);
     }
 
     static short[] join(List<short[]> frames, int from, int to) {

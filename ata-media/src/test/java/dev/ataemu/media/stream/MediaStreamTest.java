@@ -59,11 +59,14 @@ class MediaStreamTest {
             call.line(alice, new ToneGenerator(TONE));
             List<short[]> bobHears = call.line(bob, AudioSource.SILENCE);
 
+            // On a busy machine the codec's first calls run before the JIT has compiled it: allow a settling time.
             Thread.sleep(1500);
-
-            int frames = bobHears.size();
-            short[] last = LoopbackCall.join(bobHears, frames - 25, frames);
-            double level = Goertzel.levelDbm0(last, 0, last.length, 1000);
+            double level = lastHalfSecondLevel(bobHears);
+            for (long deadline = System.nanoTime() + 6_000_000_000L;
+                    Math.abs(level + 15) > toleranceDb && System.nanoTime() < deadline; ) {
+                Thread.sleep(250);
+                level = lastHalfSecondLevel(bobHears);
+            }
             System.out.printf("%s: 1 kHz heard at %.2f dBm0, jitter buffer %s%n", codec.encodingName(), level,
                     bob.jitterStatistics());
             assertThat(level).isCloseTo(-15, within(toleranceDb));
@@ -169,6 +172,12 @@ class MediaStreamTest {
             assertThat(afterResume).isGreaterThan(10);
             assertThat(pair[1].statistics().packetsLost()).as("no sequence gap: nothing was sent, so nothing lost").isZero();
         }
+    }
+
+    private static double lastHalfSecondLevel(List<short[]> heard) {
+        int frames = heard.size();
+        short[] last = LoopbackCall.join(heard, frames - 25, frames);
+        return Goertzel.levelDbm0(last, 0, last.length, 1000);
     }
 
     private static String keysIn(List<short[]> frames) {
