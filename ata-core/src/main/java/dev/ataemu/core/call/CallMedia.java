@@ -1,12 +1,14 @@
 package dev.ataemu.core.call;
 
 import dev.ataemu.core.media.MediaSettings;
+import dev.ataemu.media.fax.T38Gateway;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.media.rtp.Pacer;
 import dev.ataemu.media.rtp.RtpSession;
 import dev.ataemu.media.stream.MediaStream;
 import dev.ataemu.media.stream.SrtpProtection;
 import dev.ataemu.sip.sdp.AnswerOutcome;
+import dev.ataemu.sip.sdp.MediaAddress;
 import dev.ataemu.sip.sdp.NegotiatedMedia;
 import dev.ataemu.sip.sdp.SdpSession;
 import dev.ataemu.sip.sdp.SessionDescription;
@@ -21,8 +23,9 @@ final class CallMedia {
 
     private final RtpSession rtp;
     private final Pacer pacer;
-    private final MediaSettings settings;
+    private MediaSettings settings;
     private MediaStream stream;
+    private T38Gateway fax;
     private NegotiatedMedia negotiated;
 
     private CallMedia(RtpSession rtp, Pacer pacer, MediaSettings settings, MediaStream stream, NegotiatedMedia negotiated) {
@@ -117,6 +120,39 @@ final class CallMedia {
         return stream;
     }
 
+    /**
+     * The fax goes on as audio (pass-through): the settings become {@link MediaSettings#forFax} and
+     * a new stream follows {@code media}, the answer to our G.711-only re-offer (or the call's media
+     * as it is when no re-INVITE was sent). The line must take the new stream's audio.
+     */
+    void passThrough(NegotiatedMedia media) {
+        settings = settings.forFax();
+        if (!follow(media)) {
+            stream.close();
+            stream = newStream(rtp, settings, media);
+            stream.start(pacer);
+        }
+    }
+
+    /** T.38 was agreed: the stream stops and the port carries UDPTL to {@code remote}. */
+    T38Gateway startFax(MediaAddress remote) {
+        stream.close();
+        rtp.remote(new InetSocketAddress(remote.address(), remote.port()),
+                new InetSocketAddress(remote.address(), Math.min(65535, remote.port() + 1)));
+        fax = new T38Gateway(rtp);
+        fax.start();
+        return fax;
+    }
+
+    NegotiatedMedia negotiated() {
+        return negotiated;
+    }
+
+    /** The call's T.38 relay, once agreed. */
+    Optional<T38Gateway> fax() {
+        return Optional.ofNullable(fax);
+    }
+
     /** How this call's keys go out: by the account's DTMF methods, as far as this call allows. */
     CallKeys keys(MediaSettings settings, CallKeys.InfoSender info) {
         return CallKeys.of(settings, negotiated.telephoneEventType() >= 0, stream, info);
@@ -125,6 +161,9 @@ final class CallMedia {
     /** Stops the stream now and closes the sockets in the background (Netty's close waits). */
     void close() {
         stream.close();
+        if (fax != null) {
+            fax.close();
+        }
         Thread closer = new Thread(rtp::close, "rtp-close");
         closer.setDaemon(true);
         closer.start();

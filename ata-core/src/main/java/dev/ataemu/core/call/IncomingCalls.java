@@ -161,6 +161,11 @@ public final class IncomingCalls implements CallHandler {
         }
 
         @Override
+        protected boolean placedHere() {
+            return false;
+        }
+
+        @Override
         public void answered(FxsLine answeredLine) {
             picked = true;
             try {
@@ -192,8 +197,7 @@ public final class IncomingCalls implements CallHandler {
                     }
                 });
             });
-            call.onReoffer(offer -> media == null ? Optional.empty()
-                    : media.reoffered(offer, port, sdpHost, channel, session, this::joinLine));
+            call.onReoffer(this::reoffered);
             joinLine();
             call.answer(accepted.answer().format());
         }

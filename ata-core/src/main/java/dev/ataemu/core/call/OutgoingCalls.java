@@ -4,6 +4,7 @@ import dev.ataemu.core.config.ParameterStore;
 import dev.ataemu.core.line.FxsLine;
 import dev.ataemu.core.line.LineCall;
 import dev.ataemu.core.media.MediaSettings;
+import dev.ataemu.core.media.FaxSettings;
 import dev.ataemu.core.media.MediaSettingsReader;
 import dev.ataemu.media.rtp.MediaTransport;
 import dev.ataemu.sip.call.OutgoingCall;
@@ -64,6 +65,11 @@ public final class OutgoingCalls implements FxsLine.Dialer {
     }
 
     /** The address our SDP names: the account's own in Contact ("Use NAT IP", the STUN mapping), else ours. */
+    /** How this port's calls take a fax. */
+    FaxSettings faxSettings() {
+        return FaxSettings.read(store, port);
+    }
+
     String sdpHost() {
         return agent.get().map(UserAgent::contactHost).orElse(address.getHostAddress());
     }
@@ -185,6 +191,11 @@ public final class OutgoingCalls implements FxsLine.Dialer {
         }
 
         @Override
+        protected boolean placedHere() {
+            return true;
+        }
+
+        @Override
         protected dev.ataemu.sip.call.EstablishedCall sip() {
             return call;
         }
@@ -225,13 +236,7 @@ public final class OutgoingCalls implements FxsLine.Dialer {
                 }
             }
             keys = media.keys(settings, call::sendKey);
-            line.remoteAnswered(this, media.stream().toLine(), media.stream().fromLine(), keys.tonesInAudio());
-        }
-
-        @Override
-        public Optional<String> reoffered(String sdp) {
-            return media == null ? Optional.empty()
-                    : media.reoffered(sdp, port, sdpHost, Math.max(0, channel), session, this::joinLine);
+            line.remoteAnswered(this, heard(), said(), keys.tonesInAudio());
         }
 
         @Override

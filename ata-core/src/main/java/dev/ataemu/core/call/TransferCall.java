@@ -50,6 +50,11 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
     }
 
     @Override
+    protected boolean placedHere() {
+        return true;
+    }
+
+    @Override
     protected dev.ataemu.sip.call.EstablishedCall sip() {
         return call;
     }
@@ -75,8 +80,7 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
             return;
         }
         keys = media.keys(settings, call::sendKey);
-        line.takeOver(transferee.replaced(), this, media.stream().toLine(), media.stream().fromLine(),
-                keys.tonesInAudio());
+        line.takeOver(transferee.replaced(), this, heard(), said(), keys.tonesInAudio());
         report.progress(200, "OK");
         transferee.handedOver();
     }
@@ -94,12 +98,6 @@ final class TransferCall extends MediaLeg implements OutgoingCall.Listener {
     public void ended() {
         closeMedia();
         line.farEndHungUp(this);
-    }
-
-    @Override
-    public java.util.Optional<String> reoffered(String sdp) {
-        return media == null ? java.util.Optional.empty()
-                : media.reoffered(sdp, line.index(), sdpHost, Math.max(0, channel), session, this::joinLine);
     }
 
     @Override

@@ -587,6 +587,11 @@ public final class FxsLine implements FxsEvents {
         return dialing.perCall().callWaiting().orElse(!isSet(FeatureParameters.of(index).disableCallWaiting()));
     }
 
+    /** A fax is on the call: the echo canceller stays off until the line is idle again (CALL-39). */
+    public void faxCall() {
+        port.cancelEcho(false);
+    }
+
     boolean isSet(int number) {
         return store.getIntOr(number, 0) == 1;
     }

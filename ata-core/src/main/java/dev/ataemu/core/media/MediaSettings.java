@@ -50,6 +50,18 @@ public record MediaSettings(
                 ilbcPayloadType, ilbcFrameMs, opusPayloadType, dtmfMethods, sendFlashEvent, rfc2543Hold);
     }
 
+    /**
+     * The same settings for a fax carried as audio (pass-through, CALL-39): G.711 alone, in this
+     * port's order, without silence suppression and behind a fixed jitter buffer, as a modem needs.
+     */
+    public MediaSettings forFax() {
+        List<Integer> g711 = vocoders.stream().filter(code -> code == 0 || code == 8).toList();
+        return new MediaSettings(g711.isEmpty() ? List.of(0, 8) : g711, framesPerTx, rtpBasePort, randomPorts,
+                symmetricRtp, rtcp, dtmfPayloadType, JitterBufferType.FIXED, jitterLength, srtp, cryptoLifetime, false,
+                eventsCount, endEventsCount, continuousEvents, ilbcPayloadType, ilbcFrameMs, opusPayloadType, dtmfMethods,
+                sendFlashEvent, rfc2543Hold);
+    }
+
     /** Whether SRTP is off, offered, or required (P183 / P443). */
     public enum SrtpMode {
         DISABLED,

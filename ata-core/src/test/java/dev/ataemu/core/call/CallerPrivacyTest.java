@@ -108,6 +108,51 @@ class CallerPrivacyTest {
         callsAnonymously(Map.of(), "*671234#");
     }
 
+    @Test
+    @DisplayName("STAR-07 *30 blocks the caller ID of the calls made after it, on the wire")
+    void starThirtyBlocksLaterCalls() throws Exception {
+        assertThat(callerOnTheWire(Map.of(), "*30", "1234#")).containsPattern(ANONYMOUS_FROM);
+    }
+
+    @Test
+    @DisplayName("STAR-08 *31 sends the caller ID again on later calls after Send Anonymous, on the wire")
+    void starThirtyOneSendsItAgain() throws Exception {
+        assertThat(callerOnTheWire(Map.of("P65", "1"), "*31", "1234#")).doesNotContainPattern(ANONYMOUS_FROM)
+                .containsPattern("From: [^\\n]*<sip:1001@");
+    }
+
+    @Test
+    @DisplayName("STAR-13 *82 sends the caller ID on this call although Send Anonymous is on, on the wire")
+    void starEightyTwoSendsThisCall() throws Exception {
+        assertThat(callerOnTheWire(Map.of("P65", "1"), "", "*821234#")).doesNotContainPattern(ANONYMOUS_FROM)
+                .containsPattern("From: [^\\n]*<sip:1001@");
+    }
+
+    private static final String ANONYMOUS_FROM = "From: \"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=";
+
+    /** Keys {@code code} (if any) and waits for its confirmation, then calls with {@code keys}; the INVITE's text. */
+    private String callerOnTheWire(Map<String, String> extra, String code, String keys) throws Exception {
+        SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"));
+        settings.putAll(extra);
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, settings)) {
+            VirtualHandset handset = calling.handset();
+            if (!code.isEmpty()) {
+                handset = calling.dial(code);
+                Thread.sleep(2500);
+                handset.onHook();
+                Thread.sleep(300);
+            }
+            handset = calling.dial(keys);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            handset.onHook();
+            SippResult result = callee.awaitResult(Duration.ofSeconds(20));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            return Files.readString(result.messages());
+        }
+    }
+
     private void callsAnonymously(Map<String, String> extra, String keys) throws Exception {
         SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
         Map<String, String> settings = new java.util.HashMap<>(Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"));

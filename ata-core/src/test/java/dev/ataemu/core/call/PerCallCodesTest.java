@@ -35,11 +35,41 @@ class PerCallCodesTest {
                 .contains("info=alert-autoanswer");
     }
 
-    /** Keys {@code keys} on the HT813's phone and returns the INVITE SIPp received. */
+    @Test
+    @DisplayName("STAR-05 the HT813's *16 turns SRTP on for the calls after it: the INVITE offers keys (a=crypto)")
+    void srtpOnForLaterCalls() throws Exception {
+        assertThat(inviteFor(Map.of(), "*16", "1234#")).containsPattern("a=crypto:1 [A-Z0-9_]+ inline:");
+    }
+
+    @Test
+    @DisplayName("STAR-06 the HT813's *17 turns SRTP off for the calls after it: the INVITE offers no keys")
+    void srtpOffForLaterCalls() throws Exception {
+        assertThat(inviteFor(Map.of("P183", "1"), "", "1234#")).contains("a=crypto:");
+        assertThat(inviteFor(Map.of("P183", "1"), "*17", "1234#")).doesNotContain("a=crypto:")
+                .containsPattern("m=audio \\d+ RTP/AVP ");
+    }
+
     private String inviteFor(String keys) throws Exception {
-        SippRun callee = Sipp.answerer(work.resolve("sipp"), 1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
-        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT813,
-                Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"))) {
+        return inviteFor(Map.of(), "", keys);
+    }
+
+    /**
+     * Keys {@code code} (if any) on the HT813's phone and waits for its confirmation, then calls with
+     * {@code keys}; returns the INVITE SIPp received.
+     */
+    private String inviteFor(Map<String, String> extra, String code, String keys) throws Exception {
+        SippRun callee = Sipp.answerer(work.resolve("sipp-" + System.nanoTime()), 1).traceMessages(true)
+                .timeout(Duration.ofSeconds(30)).start();
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("P47", "127.0.0.1:" + callee.port(), "P31", "0"));
+        settings.putAll(extra);
+        try (CallingDevice calling = new CallingDevice(work.resolve("data-" + System.nanoTime()), DeviceModels.HT813,
+                settings)) {
+            if (!code.isEmpty()) {
+                calling.dial(code);
+                Thread.sleep(2500);
+                calling.handset().onHook();
+                Thread.sleep(300);
+            }
             VirtualHandset handset = calling.dial(keys);
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
             handset.onHook();

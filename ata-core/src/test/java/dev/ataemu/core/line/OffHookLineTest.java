@@ -53,4 +53,32 @@ class OffHookLineTest {
         plain.talkTo("1002");
         assertThat(plain.handset().polarityReversed()).isFalse();
     }
+
+    @Test
+    @DisplayName("PLAT-69 HW-35 when the far end hangs up the phone hears the busy tone; with Loop Current Disconnect "
+            + "(P892) the loop current drops for P856 ms, without it never")
+    void farEndHangsUp() {
+        FlashLine dropping = new FlashLine(dataDir.resolve("on"), DeviceModels.HT502, Map.of("P892", "1", "P856", "400"));
+        FakeCall b = dropping.talkTo("1002");
+        dropping.scheduler.execute(b::hangUpFromFarEnd);
+        dropping.advance(200);
+        assertThat(dropping.handset().loopCurrent()).as("dropped").isFalse();
+        dropping.advance(400);
+        assertThat(dropping.handset().loopCurrent()).as("back after 400 ms").isTrue();
+        dropping.advance(1000);
+        double busy = Measure.levelDbm0(dropping.handset().earpiece().last(1000), 0, 1000, 480);
+        System.out.printf("busy tone after the far end hung up: 480 Hz at %.1f dBm0%n", busy);
+        assertThat(busy).as("busy tone").isGreaterThan(-40);
+        assertThat(dropping.line().state()).isEqualTo(LineState.OFF_HOOK_IDLE);
+
+        FlashLine plain = new FlashLine(dataDir.resolve("off"), DeviceModels.HT502, Map.of());
+        FakeCall c = plain.talkTo("1002");
+        boolean[] everDropped = {false};
+        plain.scheduler.execute(c::hangUpFromFarEnd);
+        for (int step = 0; step < 20; step++) {
+            plain.advance(50);
+            everDropped[0] |= !plain.handset().loopCurrent();
+        }
+        assertThat(everDropped[0]).as("the loop current never drops").isFalse();
+    }
 }

@@ -186,6 +186,22 @@ class RingingTest {
     }
 
     @Test
+    @DisplayName("FXO-03 with PSTN Ring Thru FXS off (P842) a PSTN call never rings the HT813's phone")
+    void pstnRingThroughOff() {
+        Device device = TestDevices.booted(DeviceModels.HT813, dataDir, scheduler);
+        device.store().apply(Map.of("P842", "0"));
+        device.reboot();
+        scheduler.advance(Duration.ofSeconds(60));
+        List<long[]> rings = ringTimes(device, 1, scheduler.millis());
+
+        assertThat(device.pstnLine().orElseThrow().ring("6265551234", "ALICE")).isTrue();
+        scheduler.advance(Duration.ofSeconds(20));
+
+        assertThat(rings).as("the phone stays quiet").isEmpty();
+        assertThat(device.handset(1).ringing()).isFalse();
+    }
+
+    @Test
     @DisplayName("FXO-03 when the PSTN caller gives up, the phone stops ringing")
     void pstnCallerGivesUp() {
         Device device = TestDevices.booted(DeviceModels.HT813, dataDir, scheduler);

@@ -51,6 +51,7 @@ public final class RtpSession implements AutoCloseable {
     private volatile InetSocketAddress remoteRtp;
     private volatile InetSocketAddress remoteRtcp;
     private volatile Consumer<RtpPacket> listener = packet -> { };
+    private volatile Consumer<byte[]> rawListener;
     private volatile PacketProtection protection;
     private volatile long remoteSsrc = -1;
     private int sequence = RANDOM.nextInt(1 << 16);
@@ -200,9 +201,41 @@ public final class RtpSession implements AutoCloseable {
         rtcp.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     }
 
+    /**
+     * From now on the port carries something else than RTP (a T.38 fax's UDPTL, which takes the
+     * call's media port): every datagram from the far end goes to {@code listener} as it came, and
+     * RTCP reports stop.
+     */
+    public void carryRaw(Consumer<byte[]> rawDatagrams) {
+        if (reports != null) {
+            reports.cancel(false);
+        }
+        rawListener = java.util.Objects.requireNonNull(rawDatagrams);
+    }
+
+    /** Sends {@code datagram} as it is to the far end's media address (see {@link #carryRaw}). */
+    public void sendRaw(byte[] datagram) {
+        InetSocketAddress to = remoteRtp;
+        if (to != null) {
+            rtp.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(datagram), to), rtp.voidPromise());
+        }
+    }
+
     private void receivedRtp(DatagramPacket datagram) {
         ByteBuf content = datagram.content();
         int length = Math.min(content.readableBytes(), MAX_DATAGRAM);
+        Consumer<byte[]> raw = rawListener;
+        if (raw != null) {
+            byte[] bytes = new byte[length];
+            content.getBytes(content.readerIndex(), bytes);
+            InetSocketAddress expected = remoteRtp;
+            if (expected == null || datagram.sender().getAddress().equals(expected.getAddress())) {
+                raw.accept(bytes);
+            } else {
+                drops.count(DropReason.WRONG_SOURCE);
+            }
+            return;
+        }
         content.getBytes(content.readerIndex(), receiveBuffer, 0, length);
         byte[] bytes = receiveBuffer;
         PacketProtection check = protection;

@@ -9,7 +9,7 @@ import java.util.Random;
  * gliding pitch, shaped by three formant resonators moving from one vowel to another, unvoiced noise
  * bursts, and pauses, each stretch at its own level.
  */
-final class SpeechLikeSignal {
+public final class SpeechLikeSignal {
 
     /** Rough F1/F2/F3 of common vowels, Hz. */
     private static final double[][] VOWELS = {
@@ -29,7 +29,7 @@ final class SpeechLikeSignal {
         this.maxDbm0 = maxDbm0;
     }
 
-    static short[] generate(long seed, int seconds, double minDbm0, double maxDbm0) {
+    public static short[] generate(long seed, int seconds, double minDbm0, double maxDbm0) {
         return new SpeechLikeSignal(seed, minDbm0, maxDbm0).generate(seconds * Audio.SAMPLE_RATE);
     }
 

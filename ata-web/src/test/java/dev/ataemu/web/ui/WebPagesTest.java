@@ -349,6 +349,33 @@ class WebPagesTest {
     }
 
     /** Logs in through the login form (with a username on the HT813 when given); the landing page. */
+    @Test
+    @DisplayName("STAR-20 STAR-31 WEB-38 WEB-39 DND and forwards keyed on the phone show on both models' status pages")
+    void featuresOnTheStatusPage() throws Exception {
+        for (DeviceModel model : java.util.List.of(DeviceModels.HT502, DeviceModels.HT813)) {
+            Browser browser = serve(model);
+            scheduler.advance(Duration.ofSeconds(60));
+            dev.ataemu.hal.sim.VirtualHandset phone = device.handset(1);
+            for (String keys : java.util.List.of("*78", "*721005#", "*901006#")) {
+                phone.offHook();
+                scheduler.advance(Duration.ofMillis(500));
+                phone.press(keys, 100, 100);
+                scheduler.advance(Duration.ofSeconds(3));
+                phone.onHook();
+                scheduler.advance(Duration.ofMillis(500));
+            }
+            login(browser, model == DeviceModels.HT813 ? "admin" : "", "admin");
+            String status = browser.get("/cgi-bin/index").body().replaceAll("</?b>", "");
+
+            assertThat(status).as(model.id()).containsPattern("<tr><td>FXS1?</td>.*<td>Yes</td><td>1005</td>"
+                    + "<td>1006</td><td></td></tr>");
+            web.close();
+            web = null;
+            device.powerOff();
+            dataDir = dataDir.resolve(model.id());
+        }
+    }
+
     private String login(Browser browser, String username, String password) throws Exception {
         String token = Browser.token(browser.get("/cgi-bin/login").body());
         Map<String, String> fields = form("P2", password, "Login", "Login", "gnkey", "0b82");
