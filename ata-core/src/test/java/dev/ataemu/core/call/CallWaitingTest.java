@@ -6,6 +6,7 @@ import dev.ataemu.core.device.DeviceModels;
 import dev.ataemu.core.line.LineState;
 import dev.ataemu.hal.sim.VirtualHandset;
 import dev.ataemu.testing.peers.Sipp;
+import dev.ataemu.testing.peers.SippResult;
 import dev.ataemu.testing.peers.SippRun;
 import java.net.DatagramSocket;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ class CallWaitingTest {
             assertThat(handset.callerId()).as("call-waiting caller ID on the display").isPresent();
             assertThat(handset.callerId().get().callerId().number()).hasValue("2002");
             assertThat(calling.device.fxsLine(1).state()).as("the first call goes on").isEqualTo(LineState.CONNECTED);
-            assertThat(first.awaitResult(Duration.ofSeconds(20)).succeeded()).isTrue();
+            SippResult result = first.awaitResult(Duration.ofSeconds(20));
+            assertThat(result.succeeded()).as(result::describe).isTrue();
             handset.onHook();
         }
     }
@@ -52,8 +54,26 @@ class CallWaitingTest {
     @Test
     @DisplayName("CALL-15 with call waiting off (P91) a second call gets 486")
     void busyWithoutCallWaiting() throws Exception {
-        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of("P91", "1"));
+        secondCallRefused(Map.of("P91", "1"), "");
+    }
+
+    @Test
+    @DisplayName("STAR-10 CALL-15 after *50 on the phone, a second call during a call gets 486")
+    void starFiftyTurnsCallWaitingOff() throws Exception {
+        secondCallRefused(Map.of(), "*50");
+    }
+
+    /** After keying {@code code} (if any), a call is answered and a second one must get 486 without ringing back. */
+    private void secondCallRefused(Map<String, String> settings, String code) throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, settings);
              DatagramSocket second = RawSip.socket("127.0.0.1")) {
+            if (!code.isEmpty()) {
+                calling.dial(code);
+                Thread.sleep(2500);
+                calling.handset().onHook();
+                // Longer than the longest hook flash (P252, 1.1 s): the phone is really back on hook.
+                Thread.sleep(1500);
+            }
             SippRun first = Sipp.stock(work.resolve("sipp"), "uac").remote("127.0.0.1:" + calling.sipPort)
                     .service("1001").calls(1).callDuration(Duration.ofSeconds(3)).timeout(Duration.ofSeconds(30)).start();
             VirtualHandset handset = calling.handset();
@@ -63,7 +83,8 @@ class CallWaitingTest {
 
             RawSip.send(second, calling.sipPort, RawSip.invite(second, calling.sipPort, "1001", "waiting-2", ""));
             assertThat(RawSip.statuses(second, Duration.ofSeconds(1))).contains(486).doesNotContain(180);
-            assertThat(first.awaitResult(Duration.ofSeconds(20)).succeeded()).isTrue();
+            SippResult result = first.awaitResult(Duration.ofSeconds(20));
+            assertThat(result.succeeded()).as(result::describe).isTrue();
             handset.onHook();
         }
     }

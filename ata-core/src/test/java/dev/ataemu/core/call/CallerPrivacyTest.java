@@ -141,7 +141,8 @@ class CallerPrivacyTest {
                 handset = calling.dial(code);
                 Thread.sleep(2500);
                 handset.onHook();
-                Thread.sleep(300);
+                // Longer than the longest hook flash (P252, 1.1 s): the phone is really back on hook.
+                Thread.sleep(1500);
             }
             handset = calling.dial(keys);
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);

@@ -66,6 +66,51 @@ class IncomingCallTest {
     }
 
     @Test
+    @DisplayName("STAR-14 CALL-28 *69 calls the last caller back through the account's server, on the wire")
+    void callReturnOnTheWire() throws Exception {
+        SippRun server = Sipp.answerer(work.resolve("answerer"), 1).traceMessages(true).timeout(Duration.ofSeconds(40)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                Map.of("P47", "127.0.0.1:" + server.port(), "P31", "0"))) {
+            SippRun caller = Sipp.stock(work.resolve("caller"), "uac").remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").calls(1).callDuration(Duration.ofMillis(500)).timeout(Duration.ofSeconds(30)).start();
+            VirtualHandset handset = calling.handset();
+            CallingDevice.await(handset::ringing);
+            handset.offHook();
+            assertThat(caller.awaitResult(Duration.ofSeconds(20)).succeeded()).isTrue();
+            handset.onHook();
+            Thread.sleep(1500);
+
+            calling.dial("*69");
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            handset.onHook();
+            SippResult result = server.awaitResult(Duration.ofSeconds(20));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            assertThat(Files.readString(result.messages())).containsPattern("INVITE sip:sipp@127\\.0\\.0\\.1:" + server.port());
+        }
+    }
+
+    @Test
+    @DisplayName("CALL-14 with Send Hook Flash Event (P74) and no telephone-event agreed, a flash in the call goes to "
+            + "the far end as SIP INFO Signal=16")
+    void flashBySipInfo() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of("P74", "1"))) {
+            SippRun caller = Scenarios.sipp(work, "sipp-uac-flash-info.xml").remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").calls(1).traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+            VirtualHandset handset = calling.handset();
+            CallingDevice.await(handset::ringing);
+            handset.offHook();
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
+            Thread.sleep(500);
+            handset.flash(500);
+            SippResult result = caller.awaitResult(Duration.ofSeconds(30));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            handset.onHook();
+        }
+    }
+
+    @Test
     @DisplayName("CALL-14 PLAT-64 re-INVITE hold and resume: the answer says recvonly then sendrecv, an offer-less "
             + "re-INVITE gets our SDP, a junk offer 488 and the call goes on")
     void holdAndResume() throws Exception {

@@ -68,7 +68,8 @@ class PerCallCodesTest {
                 calling.dial(code);
                 Thread.sleep(2500);
                 calling.handset().onHook();
-                Thread.sleep(300);
+                // Longer than the longest hook flash (P252, 1.1 s): the phone is really back on hook.
+                Thread.sleep(1500);
             }
             VirtualHandset handset = calling.dial(keys);
             CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED);
