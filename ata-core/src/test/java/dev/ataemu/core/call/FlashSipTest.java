@@ -60,6 +60,26 @@ class FlashSipTest {
     }
 
     @Test
+    @DisplayName("CALL-19 STAR-22 a blind transfer the target refuses: the final NOTIFY says 486, the phone hears the "
+            + "busy tone, and B is resumed by re-INVITE a=sendrecv")
+    void failedBlindTransferResumesTheCall() throws Exception {
+        SippRun transferee = Scenarios.sipp(work, "sipp-uas-transferee-fails.xml").service("1002")
+                .key("outcome", "486 Busy Here").traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502,
+                Map.of("P47", "127.0.0.1:" + transferee.port(), "P31", "0"))) {
+            VirtualHandset handset = callAndHold(calling);
+            handset.press("*871003#", 80, 80);
+            CallingDevice.await(() -> calling.device.fxsLine(1).state() == LineState.CONNECTED
+                    && !calling.device.fxsLine(1).hasHeldCall());
+            Thread.sleep(1000);
+            handset.onHook();
+
+            SippResult result = transferee.awaitResult(Duration.ofSeconds(20));
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+        }
+    }
+
+    @Test
     @DisplayName("PLAT-64 with RFC2543 Hold (emulator-only P90005) the hold offer has c=0.0.0.0")
     void rfc2543Hold() throws Exception {
         SippRun transferee = transferee(30);
