@@ -44,7 +44,7 @@ class CallOptionsTest {
     }
 
     @Test
-    @DisplayName("IVR-29 HT813 option 86 says \"Voice mail\" and calls the account's mailbox (its own user ID, GAP-53)")
+    @DisplayName("IVR-29 CALL-32 HT813 option 86 says \"Voice mail\" and calls the account's mailbox (its own user ID, GAP-53)")
     void voicemail() {
         MenuPhone phone = new MenuPhone(dataDir, DeviceModels.HT813, Map.of("P35", "1001")).openMenu();
         phone.key("86");

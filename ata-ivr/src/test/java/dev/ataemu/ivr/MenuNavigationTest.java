@@ -19,7 +19,7 @@ class MenuNavigationTest {
     Path dataDir;
 
     @Test
-    @DisplayName("IVR-01 IVR-02 IVR-03 *** opens the menu, which says \"Enter a menu option\" in the earpiece, then is quiet")
+    @DisplayName("STAR-01 IVR-01 IVR-02 IVR-03 *** opens the menu, which says \"Enter a menu option\" in the earpiece, then is quiet")
     void starStarStarOpensTheMenu() {
         MenuPhone phone = new MenuPhone(dataDir, DeviceModels.HT502, Map.of());
         phone.handset().offHook();

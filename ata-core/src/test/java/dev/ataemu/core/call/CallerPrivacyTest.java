@@ -128,6 +128,12 @@ class CallerPrivacyTest {
                 .containsPattern("From: [^\\n]*<sip:1001@");
     }
 
+    @Test
+    @DisplayName("CALL-37 the account's Name (P3) is the display name of the caller in From, on the wire")
+    void callerName() throws Exception {
+        assertThat(callerOnTheWire(Map.of("P3", "Front Desk"), "", "1234#")).contains("From: \"Front Desk\" <sip:1001@");
+    }
+
     private static final String ANONYMOUS_FROM = "From: \"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=";
 
     /** Keys {@code code} (if any) and waits for its confirmation, then calls with {@code keys}; the INVITE's text. */

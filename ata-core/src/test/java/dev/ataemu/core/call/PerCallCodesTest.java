@@ -23,13 +23,13 @@ class PerCallCodesTest {
     Path work;
 
     @Test
-    @DisplayName("STAR-03 the HT813's *027111 before the number offers PCMA alone (and telephone-event) on that call")
+    @DisplayName("STAR-03 CALL-44 the HT813's *027111 before the number offers PCMA alone (and telephone-event) on that call")
     void forcedCodecOnTheWire() throws Exception {
         assertThat(inviteFor("*0271111234#")).containsPattern("m=audio \\d+ RTP/AVP 8 101\\r?\\n").doesNotContain("PCMU");
     }
 
     @Test
-    @DisplayName("STAR-19 the HT813's *74 before the number places a paging call: the INVITE asks to be answered at once")
+    @DisplayName("STAR-19 CALL-43 the HT813's *74 before the number places a paging call: the INVITE asks to be answered at once")
     void pagingOnTheWire() throws Exception {
         assertThat(inviteFor("*741234#")).containsPattern("Call-Info: <sip:1234@127.0.0.1:\\d+>;answer-after=0")
                 .contains("info=alert-autoanswer");
@@ -47,6 +47,12 @@ class PerCallCodesTest {
         assertThat(inviteFor(Map.of("P183", "1"), "", "1234#")).contains("a=crypto:");
         assertThat(inviteFor(Map.of("P183", "1"), "*17", "1234#")).doesNotContain("a=crypto:")
                 .containsPattern("m=audio \\d+ RTP/AVP ");
+    }
+
+    @Test
+    @DisplayName("FXO-02 the HT813's phone is in VoIP mode: a plain number goes out as an INVITE on its SIP account")
+    void voipByDefault() throws Exception {
+        assertThat(inviteFor("1234#")).startsWith("INVITE sip:1234@127.0.0.1:").containsPattern("From: [^\\n]*<sip:1001@");
     }
 
     private String inviteFor(String keys) throws Exception {

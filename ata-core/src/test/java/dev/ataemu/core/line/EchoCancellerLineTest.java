@@ -51,7 +51,7 @@ class EchoCancellerLineTest {
     }
 
     @Test
-    @DisplayName("STAR-04 HT813 *03 before the number turns the echo canceller off for that call only")
+    @DisplayName("STAR-04 CALL-44 HT813 *03 before the number turns the echo canceller off for that call only")
     void starZeroThree() {
         FlashLine line = echoingLine("star", DeviceModels.HT813, Map.of());
         double withoutLec = echoHeardByFarEnd(line, "*03");
