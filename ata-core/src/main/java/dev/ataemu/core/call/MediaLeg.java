@@ -111,14 +111,23 @@ abstract class MediaLeg implements LineCall {
         return media.reoffered(offer, line.index(), sdpHost, Math.max(0, channel), session, this::joinLine);
     }
 
-    // A fax tone in either direction: the side that P894 names switches the call, the other waits for its re-INVITE.
+    /**
+     * A fax or modem tone in either direction turns the line's echo canceller off (as the 2100 Hz
+     * tone disables echo cancellers in the network); the side that P894 names switches the call,
+     * the other waits for the far end's re-INVITE.
+     */
     private void faxHeard(FaxToneDetector.Tone tone) {
         EstablishedCall call = sip();
-        if (faxing || media == null || call == null || !fax.detection().switches(placedHere())) {
+        if (faxing || media == null || call == null) {
+            return;
+        }
+        line.faxCall();
+        if (!fax.detection().switches(placedHere())) {
+            LOG.info("port {}: {} tone heard; the far end is to switch the call (fax detection mode {})", line.index(),
+                    tone, fax.detection());
             return;
         }
         faxing = true;
-        line.faxCall();
         // A modem cannot go by T.38: it always stays in G.711 (CALL-42).
         boolean relay = fax.mode() == FaxSettings.Mode.T38 && tone != FaxToneDetector.Tone.MODEM;
         LOG.info("port {}: {} tone heard; the call goes to {}", line.index(), tone,

@@ -68,6 +68,19 @@ public final class HopResolver implements AddressResolver {
         return new HopImpl(hop.getHost(), port, transport);
     }
 
+    /**
+     * Looks {@code host} up the way a request to it will be (a port that is the transport's default
+     * counts as none), so that the request finds the answer in the cache.
+     *
+     * @throws UncheckedIOException when nothing is found
+     */
+    public void lookUp(String host, int port, String transport) {
+        if (!SipResolver.isLiteral(host)) {
+            int defaultPort = "TLS".equalsIgnoreCase(transport) ? 5061 : 5060;
+            choose(host, port == defaultPort ? 0 : Math.max(0, port), transport);
+        }
+    }
+
     /** The target a request for {@code host} goes to now. */
     public SipTarget choose(String host, int port, String transport) {
         List<SipTarget> targets;

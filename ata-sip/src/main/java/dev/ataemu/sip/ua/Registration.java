@@ -63,6 +63,8 @@ public final class Registration {
     private long cseq = 1;
     private int challenges;
     private boolean stopping;
+    /** Counts the REGISTERs asked for: a lookup that comes back after a later one was asked for is dropped. */
+    private long sends;
     private Scheduler.Timer next;
     private Duration granted = Duration.ZERO;
     private boolean onFailover;
@@ -131,6 +133,7 @@ public final class Registration {
     /** Forgets the registration without telling the registrar (power cut, stack shut down). */
     void halt() {
         cancelTimer();
+        sends++;
         stopping = true;
         pending = null;
     }
@@ -282,8 +285,33 @@ public final class Registration {
         }
     }
 
+    /**
+     * Sends a REGISTER once the first hop's name is looked up; withdrawing the binding on the way
+     * out does not wait (the name was looked up for the binding it withdraws).
+     */
     private void send(Duration expires) {
         cancelTimer();
+        long attempt = ++sends;
+        if (stopping) {
+            sendNow(expires);
+            return;
+        }
+        ServerAddress firstHop = ServerAddress.parse(outboundProxy().orElse(server()));
+        agent.lookUp(firstHop.host(), firstHop.port(), failure -> {
+            if (attempt != sends) {
+                return;
+            }
+            if (failure.isPresent()) {
+                pending = null;
+                LOG.warn("cannot send REGISTER: {}", failure.get());
+                failed("cannot send REGISTER (" + failure.get() + ")", agent.settings().retryWait());
+            } else {
+                sendNow(expires);
+            }
+        });
+    }
+
+    private void sendNow(Duration expires) {
         try {
             Request request = build(expires);
             pending = agent.provider().getNewClientTransaction(request);

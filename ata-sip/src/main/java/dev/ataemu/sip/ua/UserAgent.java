@@ -38,6 +38,13 @@ public final class UserAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserAgent.class);
     private static final AtomicLong STACKS = new AtomicLong();
+    /** Where every account of the process looks names up; a few threads, since most answers come from the cache. */
+    private static final java.util.concurrent.ExecutorService LOOKUPS = java.util.concurrent.Executors.newFixedThreadPool(4,
+            work -> {
+                Thread thread = new Thread(work, "sip-dns");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final Scheduler scheduler;
     private final AccountSettings settings;
@@ -312,6 +319,31 @@ public final class UserAgent implements AutoCloseable {
 
     String transport() {
         return listeningPoint.getTransport();
+    }
+
+    /**
+     * Looks {@code host} up off the device's scheduler, since a DNS server that does not answer
+     * keeps a lookup waiting for seconds, then hands {@code then} on the scheduler why it failed,
+     * or nothing when it was found (the request that follows finds the answer in the cache).
+     */
+    void lookUp(String host, int port, java.util.function.Consumer<java.util.Optional<String>> then) {
+        if (dev.ataemu.sip.dns.SipResolver.isLiteral(host)) {
+            then.accept(java.util.Optional.empty());
+            return;
+        }
+        String transport = transport();
+        LOOKUPS.execute(() -> {
+            java.util.Optional<String> failure;
+            try {
+                hops.lookUp(host, port, transport);
+                failure = java.util.Optional.empty();
+            } catch (RuntimeException e) {
+                failure = java.util.Optional.of(e.getCause() != null && e.getCause().getMessage() != null
+                        ? e.getCause().getMessage() : String.valueOf(e.getMessage()));
+            }
+            java.util.Optional<String> outcome = failure;
+            scheduler.execute(() -> then.accept(outcome));
+        });
     }
 
     /** Stops the stack at once, as a power cut would: no unregistration. jain-sip's stop takes about a second. */

@@ -15,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -99,7 +98,26 @@ public final class Chromium implements AutoCloseable {
             page = driver.findElement(By.tagName("html"));
             driver.findElement(by).click();
         }
-        await(ExpectedConditions.stalenessOf(page));
+        WebElement left = page;
+        await(driver -> gone(left));
+    }
+
+    /**
+     * Whether an element's page has been replaced. Chromium says so with a stale-element error, or,
+     * from version 156, with an inspector error that the node "does not belong to the document".
+     */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException stale) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     public String pageText() {
