@@ -89,6 +89,13 @@ final class CallMedia {
      * stream's audio.
      */
     boolean follow(NegotiatedMedia media) {
+        // Back to voice after a T.38 fax: the port carries RTP again, in a new stream.
+        boolean afterFax = fax != null;
+        if (afterFax) {
+            fax.close();
+            fax = null;
+            rtp.carryRtp();
+        }
         rtp.remote(new InetSocketAddress(media.remote().address(), media.remote().port()),
                 new InetSocketAddress(media.remoteRtcp().address(), media.remoteRtcp().port()));
         media.sdes().ifPresent(keys -> rtp.protection(new SrtpProtection(keys)));
@@ -97,7 +104,7 @@ final class CallMedia {
                 && media.ptimeMs() == negotiated.ptimeMs() && media.telephoneEventType() == negotiated.telephoneEventType()
                 && comfortNoiseType(settings, media) == comfortNoiseType(settings, negotiated);
         negotiated = media;
-        if (sameStream) {
+        if (sameStream && !afterFax) {
             stream.sending(media.direction().sends());
             return false;
         }

@@ -144,6 +144,43 @@ class FaxCallTest {
     }
 
     @Test
+    @DisplayName("CALL-40 after a T.38 fax, the far end's re-INVITE back to voice is taken on the same port")
+    void backToVoiceAfterT38() throws Exception {
+        try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of());
+             DatagramSocket farGateway = new DatagramSocket(0, CallingDevice.LOOPBACK)) {
+            SippRun caller = Scenarios.sipp(work, "sipp-uac-t38-and-back.xml").remote("127.0.0.1:" + calling.sipPort)
+                    .service("1001").key("t38_port", Integer.toString(farGateway.getLocalPort())).calls(1)
+                    .traceMessages(true).timeout(Duration.ofSeconds(30)).start();
+            VirtualHandset phone = answer(calling);
+            boolean voiceBack = rtpArrives(farGateway, Duration.ofSeconds(15));
+            SippResult result = caller.awaitResult(Duration.ofSeconds(30));
+
+            assertThat(result.succeeded()).as(result::describe).isTrue();
+            assertThat(voiceBack).as("the device's RTP reaches the far end again").isTrue();
+            phone.onHook();
+        }
+    }
+
+    /** Whether an RTP packet (version 2, PCMU) comes to {@code socket} within {@code limit}; UDPTL is passed over. */
+    private static boolean rtpArrives(DatagramSocket socket, Duration limit) throws Exception {
+        socket.setSoTimeout(200);
+        byte[] buffer = new byte[2048];
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            try {
+                socket.receive(packet);
+            } catch (SocketTimeoutException quiet) {
+                continue;
+            }
+            if (packet.getLength() >= 12 && (buffer[0] & 0xc0) == 0x80 && (buffer[1] & 0x7f) == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
     @DisplayName("CALL-39 CALL-40 in fax pass-through (P228) a far end's offer of T.38 is refused with 488 and the call goes on")
     void passThroughRefusesT38() throws Exception {
         try (CallingDevice calling = new CallingDevice(work.resolve("data"), DeviceModels.HT502, Map.of("P228", "1"))) {

@@ -213,6 +213,11 @@ public final class RtpSession implements AutoCloseable {
         rawListener = java.util.Objects.requireNonNull(rawDatagrams);
     }
 
+    /** The port carries RTP again (a fax call back to voice); RTCP reports stay off for this session. */
+    public void carryRtp() {
+        rawListener = null;
+    }
+
     /** Sends {@code datagram} as it is to the far end's media address (see {@link #carryRaw}). */
     public void sendRaw(byte[] datagram) {
         InetSocketAddress to = remoteRtp;
