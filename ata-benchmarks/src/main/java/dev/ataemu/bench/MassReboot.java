@@ -46,7 +46,7 @@ final class MassReboot {
         System.out.printf("mass reboot of %d devices: every power cycle asked for within %.2f s, all %d accounts "
                 + "registered again %.2f s after the first (1.5 s of it the emulated boot)%n", webs.size(), commanded,
                 2 * devices, (System.nanoTime() - start) / 1e9);
-        // Every account's SIP stack was replaced: what the old ones left behind shows here.
+        // Every account closed its listening point and opened a new one: what the old ones left behind shows here.
         Thread.sleep(5000);
         System.out.println("after the reboot: " + fleet.footprint().describe(devices));
     }

@@ -74,12 +74,22 @@ final class CallMedia {
             return session.last().map(SessionDescription::format);
         }
         Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(offer, port, settings, host, channel, session);
-        answer.ifPresent(accepted -> {
-            if (follow(accepted.media())) {
-                streamReplaced.run();
-            }
-        });
+        answer.ifPresent(accepted -> followed(accepted, streamReplaced));
         return answer.map(accepted -> accepted.answer().format());
+    }
+
+    /** The same, for an offer already read. */
+    Optional<String> reoffered(SessionDescription offer, int port, String host, int channel, SdpSession session,
+            Runnable streamReplaced) {
+        Optional<AnswerOutcome.Accepted> answer = OfferAnswer.answer(offer, port, settings, host, channel, session);
+        answer.ifPresent(accepted -> followed(accepted, streamReplaced));
+        return answer.map(accepted -> accepted.answer().format());
+    }
+
+    private void followed(AnswerOutcome.Accepted accepted, Runnable streamReplaced) {
+        if (follow(accepted.media())) {
+            streamReplaced.run();
+        }
     }
 
     /**

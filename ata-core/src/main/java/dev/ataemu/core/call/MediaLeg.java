@@ -93,13 +93,18 @@ abstract class MediaLeg implements LineCall {
         if (media == null) {
             return Optional.empty();
         }
-        SessionDescription description;
-        try {
-            description = SessionDescription.parse(offer);
-        } catch (Exception unreadable) {
-            description = null;
+        SessionDescription description = null;
+        if (!offer.isBlank()) {
+            try {
+                description = SessionDescription.parse(offer);
+            } catch (Exception unreadable) {
+                // Answered below, as any offer that cannot be read.
+            }
         }
-        if (description != null && T38Media.offered(description)) {
+        if (description == null) {
+            return media.reoffered(offer, line.index(), sdpHost, Math.max(0, channel), session, this::joinLine);
+        }
+        if (T38Media.offered(description)) {
             if (fax.mode() != FaxSettings.Mode.T38) {
                 LOG.info("port {}: T.38 offered, refused (fax mode pass-through)", line.index());
                 return Optional.empty();
@@ -108,7 +113,7 @@ abstract class MediaLeg implements LineCall {
             answer.ifPresent(accepted -> relayFax(accepted.agreed()));
             return answer.map(accepted -> accepted.description().format());
         }
-        return media.reoffered(offer, line.index(), sdpHost, Math.max(0, channel), session, this::joinLine);
+        return media.reoffered(description, line.index(), sdpHost, Math.max(0, channel), session, this::joinLine);
     }
 
     /**

@@ -48,6 +48,12 @@ final class OfferAnswer {
             LOG.info("port {}: an unreadable offer ({})", port, e.getMessage());
             return Optional.empty();
         }
+        return answer(offer, port, settings, host, channel, session);
+    }
+
+    /** The answer to an offer already read, or empty when it cannot be taken. */
+    static Optional<AnswerOutcome.Accepted> answer(SessionDescription offer, int port, MediaSettings settings, String host,
+            int channel, SdpSession session) {
         MediaAddress local = new MediaAddress(host, settings.rtpPort(channel));
         AnswerOutcome outcome = new AnswerBuilder(Vocoders.preferences(settings), RANDOM).answer(offer, session, local, false);
         if (outcome instanceof AnswerOutcome.Rejected rejected) {

@@ -30,15 +30,15 @@ public record FaxSettings(Mode mode, Detection detection, boolean reInvite) {
     }
 
     public static FaxSettings read(ParameterStore store, int port) {
-        boolean first = port == 1;
-        int mode = store.getIntOr(first ? 228 : 710, 0);
-        int detection = store.getIntOr(first ? 894 : 895, 0);
+        MediaParameters parameters = MediaParameters.of(port);
+        int mode = store.getIntOr(parameters.faxMode(), 0);
+        int detection = store.getIntOr(parameters.faxToneDetection(), 0);
         return new FaxSettings(mode == 1 ? Mode.PASS_THROUGH : Mode.T38,
                 switch (detection) {
                     case 1 -> Detection.CALLER;
                     case 2 -> Detection.EITHER;
                     default -> Detection.CALLEE;
                 },
-                store.getIntOr(first ? 4416 : 4417, 1) == 1);
+                store.getIntOr(parameters.faxReInvite(), 1) == 1);
     }
 }

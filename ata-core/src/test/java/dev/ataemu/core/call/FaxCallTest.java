@@ -14,7 +14,6 @@ import dev.ataemu.testing.peers.SippRun;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -163,21 +162,8 @@ class FaxCallTest {
 
     /** Whether an RTP packet (version 2, PCMU) comes to {@code socket} within {@code limit}; UDPTL is passed over. */
     private static boolean rtpArrives(DatagramSocket socket, Duration limit) throws Exception {
-        socket.setSoTimeout(200);
-        byte[] buffer = new byte[2048];
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (System.nanoTime() < deadline) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (SocketTimeoutException quiet) {
-                continue;
-            }
-            if (packet.getLength() >= 12 && (buffer[0] & 0xc0) == 0x80 && (buffer[1] & 0x7f) == 0) {
-                return true;
-            }
-        }
-        return false;
+        return RawSip.receive(socket, limit, packet -> packet.getLength() >= 12
+                && (packet.getData()[0] & 0xc0) == 0x80 && (packet.getData()[1] & 0x7f) == 0);
     }
 
     @Test
@@ -205,22 +191,16 @@ class FaxCallTest {
     /** Reads UDPTL from the device until {@code wanted} comes (at most 10 s); says where the device sends from. */
     private static SocketAddress receiveIndicators(DatagramSocket socket, List<Ifp.Indicator> into, Ifp.Indicator wanted)
             throws Exception {
-        socket.setSoTimeout(500);
-        byte[] buffer = new byte[2048];
-        SocketAddress from = null;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!into.contains(wanted) && System.nanoTime() < deadline) {
-            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-            try {
-                socket.receive(packet);
-            } catch (SocketTimeoutException quiet) {
-                continue;
-            }
-            from = packet.getSocketAddress();
-            Udptl.decode(packet.getData(), packet.getLength())
-                    .flatMap(udptl -> Ifp.kind(udptl.primary(), 0, udptl.primary().length).indicator())
-                    .ifPresent(into::add);
+        SocketAddress[] from = new SocketAddress[1];
+        if (!into.contains(wanted)) {
+            RawSip.receive(socket, Duration.ofSeconds(10), packet -> {
+                from[0] = packet.getSocketAddress();
+                Udptl.decode(packet.getData(), packet.getLength())
+                        .flatMap(udptl -> Ifp.kind(udptl.primary(), 0, udptl.primary().length).indicator())
+                        .ifPresent(into::add);
+                return into.contains(wanted);
+            });
         }
-        return from;
+        return from[0];
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /** SIP written by hand on a plain UDP socket, for requests no peer would send as they stand. */
 final class RawSip {
@@ -51,8 +52,25 @@ final class RawSip {
     /** Every response that arrives {@code during} the time given, as text. */
     static List<String> responses(DatagramSocket socket, Duration during) throws Exception {
         List<String> responses = new ArrayList<>();
-        long deadline = System.nanoTime() + during.toNanos();
+        receive(socket, during, packet -> {
+            String text = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.US_ASCII);
+            if (text.startsWith("SIP/2.0 ")) {
+                responses.add(text);
+            }
+            return false;
+        });
+        return responses;
+    }
+
+    /**
+     * Hands each datagram that arrives within {@code limit} to {@code enough} until it says so.
+     *
+     * @return whether {@code enough} said so before the time was up
+     */
+    static boolean receive(DatagramSocket socket, Duration limit, Predicate<DatagramPacket> enough) throws Exception {
+        socket.setSoTimeout(200);
         byte[] buffer = new byte[8192];
+        long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             try {
@@ -60,11 +78,10 @@ final class RawSip {
             } catch (SocketTimeoutException quiet) {
                 continue;
             }
-            String text = new String(buffer, 0, packet.getLength(), StandardCharsets.US_ASCII);
-            if (text.startsWith("SIP/2.0 ")) {
-                responses.add(text);
+            if (enough.test(packet)) {
+                return true;
             }
         }
-        return responses;
+        return false;
     }
 }

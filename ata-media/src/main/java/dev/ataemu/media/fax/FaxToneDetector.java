@@ -77,7 +77,8 @@ public final class FaxToneDetector {
         for (int f = 0; f < FREQUENCIES.length; f++) {
             double re = 0;
             double im = 0;
-            for (int n = 0; n < BLOCK; n++) {
+            // A quiet block (most of a call's frames, in one direction or the other) needs no bins.
+            for (int n = 0; loud && n < BLOCK; n++) {
                 re += block[n] * COS[f][n];
                 im += block[n] * SIN[f][n];
             }

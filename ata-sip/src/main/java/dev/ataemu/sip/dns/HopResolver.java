@@ -2,7 +2,6 @@ package dev.ataemu.sip.dns;
 
 import gov.nist.core.net.AddressResolver;
 import gov.nist.javax.sip.stack.HopImpl;
-import gov.nist.javax.sip.stack.MessageChannel;
 import java.io.UncheckedIOException;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -17,11 +16,10 @@ import javax.sip.address.Hop;
  * into an address. Of several targets (SRV records, configured IPs) the first that has not failed is
  * used; the account marks a target failed when it does not answer, and the next request for the
  * same name goes to the next target. Forgetting the failures sends the account back to the first,
- * so that it returns to the preferred server once that recovers.
+ * so that it returns to the preferred server once that recovers. The stack asks it only while it
+ * routes one of the account's own requests ({@link dev.ataemu.sip.stack.AccountRouter}).
  */
 public final class HopResolver implements AddressResolver {
-
-    private static final StackWalker CALLERS = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
 
     private final SipResolver dns;
     private final DnsMode mode;
@@ -45,27 +43,12 @@ public final class HopResolver implements AddressResolver {
             }
             return new HopImpl(host, "TLS".equalsIgnoreCase(transport) ? 5061 : 5060, transport);
         }
-        if (MessageChannel.class.isAssignableFrom(CALLERS.getCallerClass())) {
-            return unresolved(hop, transport);
-        }
         // jain-sip fills in the transport's default port before asking, so that port reads as none
         // given: a server written with its default port is looked up through SRV like one without.
         int defaultPort = "TLS".equalsIgnoreCase(transport) ? 5061 : 5060;
         int port = hop.getPort() == defaultPort ? 0 : Math.max(0, hop.getPort());
         SipTarget chosen = choose(host, port, transport);
         return new HopImpl(chosen.address().getHostAddress(), chosen.port(), transport);
-    }
-
-    /**
-     * The top Via of a request jain-sip received, whose host it asks about only to learn the reply
-     * port and whether to add "received": the response goes back to the address the request came
-     * from (RFC 3261 section 18.2.2), so a Via naming a host needs no lookup. Looking it up would let
-     * any sender make the device query names of its choosing, and a name that did not resolve would
-     * cost the request.
-     */
-    private static Hop unresolved(Hop hop, String transport) {
-        int port = hop.getPort() > 0 ? hop.getPort() : "TLS".equalsIgnoreCase(transport) ? 5061 : 5060;
-        return new HopImpl(hop.getHost(), port, transport);
     }
 
     /**

@@ -10,8 +10,9 @@ import javax.sip.message.Message;
 
 /**
  * jain-sip's message logger, one per stack ({@code gov.nist.javax.sip.SERVER_LOGGER}): every SIP
- * message the stack sends or receives, retransmissions included, goes to whoever listens for that
- * stack (the device's syslog, LOG-08 and LOG-09); with no listener it costs nothing more.
+ * message the stack sends or receives, retransmissions included, goes to whoever listens for the
+ * listening point it went through (the device's syslog, LOG-08 and LOG-09), since a stack carries
+ * many accounts; with no listener it costs nothing more.
  */
 public final class SipMessageLog implements ServerLogger {
 
@@ -25,13 +26,22 @@ public final class SipMessageLog implements ServerLogger {
 
     private volatile String stackName = "";
 
-    /** {@code listener} hears the messages of the stack named {@code stackName} from now on. */
-    public static void listen(String stackName, Listener listener) {
-        LISTENERS.put(stackName, listener);
+    /** {@code listener} hears the messages through {@code host:port} of the stack {@code stackName} from now on. */
+    static void listen(String stackName, String host, int port, Listener listener) {
+        LISTENERS.put(key(stackName, host + ":" + port), listener);
     }
 
-    public static void forget(String stackName) {
-        LISTENERS.remove(stackName);
+    static void forget(String stackName, String host, int port) {
+        LISTENERS.remove(key(stackName, host + ":" + port));
+    }
+
+    /** Forgets every listener of a stack that has stopped. */
+    static void forget(String stackName) {
+        LISTENERS.keySet().removeIf(key -> key.startsWith(stackName + "|"));
+    }
+
+    private static String key(String stackName, String local) {
+        return stackName + "|" + local;
     }
 
     @Override
@@ -41,7 +51,10 @@ public final class SipMessageLog implements ServerLogger {
 
     @Override
     public void logMessage(SIPMessage message, String from, String to, boolean sender, long time) {
-        Listener listener = LISTENERS.get(stackName);
+        if (LISTENERS.isEmpty()) {
+            return;
+        }
+        Listener listener = LISTENERS.get(key(stackName, sender ? from : to));
         if (listener != null) {
             listener.message(message, sender, sender ? to : from);
         }

@@ -2,12 +2,12 @@ package dev.ataemu.sip.stack;
 
 import java.util.Properties;
 import javax.sip.PeerUnavailableException;
-import javax.sip.SipFactory;
 import javax.sip.SipStack;
 
 /**
- * Creates jain-sip stacks the way the emulator needs them: one stack per device, named after it
- * (jain-sip caches stacks by name), with a bounded thread pool (its default of a thread per message
+ * Creates jain-sip stacks the way the emulator needs them (see {@link SharedStacks} for which
+ * accounts share one): named (jain-sip caches stacks by name), routing each request with its
+ * account's lookups ({@link AccountRouter}), with a bounded thread pool (its default of a thread per message
  * runs out of memory under load), logging through slf4j by way of log4j-over-slf4j.
  */
 public final class SipStacks {
@@ -71,7 +71,6 @@ public final class SipStacks {
     public static void stop(SipStack stack) {
         DeviceNetworkLayer.forget(stack.getStackName());
         SipMessageLog.forget(stack.getStackName());
-        StackRegistry.forget(stack);
         try {
             for (int attempt = 0; attempt < 5; attempt++) {
                 try {
@@ -117,6 +116,7 @@ public final class SipStacks {
         // Its queue auditor is a timer thread per stack; a device's queue is short enough without it.
         properties.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "0");
         properties.setProperty("gov.nist.javax.sip.TIMER_CLASS_NAME", SharedSipTimer.class.getName());
+        properties.setProperty("javax.sip.ROUTER_PATH", AccountRouter.class.getName());
         // Voicemail servers often send message-summary NOTIFYs without a subscription.
         properties.setProperty("gov.nist.javax.sip.DELIVER_UNSOLICITED_NOTIFY", "true");
         // jain-sip writes its own debug and server logs to files unless told to be quiet.
@@ -126,9 +126,9 @@ public final class SipStacks {
         properties.setProperty("gov.nist.javax.sip.STACK_LOGGER", QuietStackLogger.class.getName());
         properties.setProperty("gov.nist.javax.sip.SERVER_LOGGER", SipMessageLog.class.getName());
         try {
-            SipFactory factory = SipFactory.getInstance();
-            factory.setPathName("gov.nist");
-            return StackRegistry.create(name, () -> factory.createSipStack(properties));
+            SipStack stack = StackRegistry.create(name, () -> new WireOnlyStack(properties));
+            ((gov.nist.javax.sip.stack.SIPTransactionStack) stack).setAddressResolver(new AccountRouter.Addresses());
+            return stack;
         } catch (PeerUnavailableException e) {
             throw new IllegalStateException("cannot create the SIP stack " + name + ": " + e.getMessage(), e);
         }

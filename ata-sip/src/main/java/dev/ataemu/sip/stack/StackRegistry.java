@@ -1,30 +1,19 @@
 package dev.ataemu.sip.stack;
 
-import java.lang.reflect.Field;
-import java.util.Collection;
 import java.util.Map;
-import javax.sip.SipFactory;
 import javax.sip.SipStack;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * What jain-sip leaves behind when a stack stops, and the emulator cleans up. Every account start
- * makes a stack with a name of its own, so each reboot or account change used to leave two of
- * each behind for good:
- * <ul>
- * <li>the stack's event thread: jain-sip's stop marks it stopped but never wakes it from its
- * queue, so it waited forever (a thread per account per reboot, 2000 per mass reboot of 1000
- * devices). The thread is found as the stack is made, and interrupted once it has stopped;</li>
- * <li>the stack itself, kept by jain-sip's {@link SipFactory} by name and in a list, with no call
- * to drop one. The factory's other caches stay as they are: other devices' threads use them.</li>
- * </ul>
+ * What jain-sip leaves behind when a stack stops, and the emulator cleans up. Every new stack has
+ * a name of its own (the shared stack after its last account went, each TLS account's stack), and
+ * each stop used to leave its event thread behind for good: jain-sip's stop marks it stopped but
+ * never wakes it from its queue, so it waited forever (when every account had a stack, a thread
+ * per account per reboot). The thread is found as the stack is made, and interrupted once the
+ * stack has stopped. The stacks are made directly ({@link WireOnlyStack}), not by jain-sip's {@code SipFactory}, which
+ * would keep every stack it made, by name and in a list, with no call to drop one.
  */
 final class StackRegistry {
 
-    private static final Logger LOG = LoggerFactory.getLogger(StackRegistry.class);
-    private static final Field BY_NAME = field("sipStackByName");
-    private static final Field LIST = field("sipStackList");
     private static final String EVENT_THREAD = "EventScannerThread";
     /** Stacks are made one at a time, so that the event thread that appears is the new stack's. */
     private static final Object MAKING = new Object();
@@ -74,32 +63,5 @@ final class StackRegistry {
             }
         }
         return found;
-    }
-
-    static void forget(SipStack stack) {
-        if (BY_NAME == null || LIST == null) {
-            return;
-        }
-        SipFactory factory = SipFactory.getInstance();
-        // createSipStack holds the factory's own lock while it reads and adds to both collections.
-        synchronized (factory) {
-            try {
-                ((Map<?, ?>) BY_NAME.get(factory)).values().removeIf(kept -> kept == stack);
-                ((Collection<?>) LIST.get(factory)).removeIf(kept -> kept == stack);
-            } catch (IllegalAccessException | ClassCastException e) {
-                LOG.debug("cannot drop the SIP stack {} from jain-sip's factory: {}", stack.getStackName(), e.toString());
-            }
-        }
-    }
-
-    private static Field field(String name) {
-        try {
-            Field field = SipFactory.class.getDeclaredField(name);
-            field.setAccessible(true);
-            return field;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            LoggerFactory.getLogger(StackRegistry.class).debug("jain-sip's factory has no field {}: {}", name, e.toString());
-            return null;
-        }
     }
 }

@@ -2,14 +2,11 @@ package dev.ataemu.sip.ua;
 
 import dev.ataemu.sip.account.ServerAddress;
 import dev.ataemu.sip.account.AccountSettings;
-import dev.ataemu.sip.stack.SipStacks;
 import dev.ataemu.time.Scheduler;
 import gov.nist.javax.sip.SipStackExt;
 import gov.nist.javax.sip.clientauthutils.AuthenticationHelper;
 import java.net.InetAddress;
 import java.util.Objects;
-import java.util.TooManyListenersException;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sip.DialogTerminatedEvent;
 import javax.sip.IOExceptionEvent;
 import javax.sip.ListeningPoint;
@@ -20,7 +17,6 @@ import javax.sip.SipException;
 import javax.sip.SipFactory;
 import javax.sip.SipListener;
 import javax.sip.SipProvider;
-import javax.sip.SipStack;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionTerminatedEvent;
 import javax.sip.address.AddressFactory;
@@ -30,14 +26,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SIP user agent of one account: its own jain-sip stack, bound to the account's local port, with
- * every event handed over to the device's scheduler so that the account's state machines run one
- * event at a time.
+ * The SIP user agent of one account: a listening point on the account's local port, on the stack it
+ * shares with the process's other accounts ({@link dev.ataemu.sip.stack.SharedStacks}), with every
+ * event handed over to the device's scheduler so that the account's state machines run one event at
+ * a time.
  */
 public final class UserAgent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(UserAgent.class);
-    private static final AtomicLong STACKS = new AtomicLong();
     /** Where every account of the process looks names up; a few threads, since most answers come from the cache. */
     private static final java.util.concurrent.ExecutorService LOOKUPS = java.util.concurrent.Executors.newFixedThreadPool(4,
             work -> {
@@ -49,7 +45,7 @@ public final class UserAgent implements AutoCloseable {
     private final Scheduler scheduler;
     private final AccountSettings settings;
     private final InetAddress address;
-    private final SipStack stack;
+    private final dev.ataemu.sip.stack.StackLease lease;
     private final SipProvider provider;
     private final ListeningPoint listeningPoint;
     private final AddressFactory addresses;
@@ -70,30 +66,28 @@ public final class UserAgent implements AutoCloseable {
         this.settings = settings;
         this.address = address;
         boolean tls = "TLS".equalsIgnoreCase(settings.transport());
-        this.stack = SipStacks.create(name + "-" + STACKS.incrementAndGet(),
-                tls ? java.util.Optional.of(dev.ataemu.sip.stack.TlsIdentity.selfSigned(name)) : java.util.Optional.empty(),
-                settings.network().verifyServerCertificate());
         this.dns = new dev.ataemu.sip.dns.SipResolver(settings.network().dnsServers());
         this.hops = new dev.ataemu.sip.dns.HopResolver(dns, settings.network().dnsMode(), settings.network().configuredIps());
-        ((gov.nist.javax.sip.stack.SIPTransactionStack) stack).setAddressResolver(hops);
+        SipFactory factory = SipFactory.getInstance();
         try {
-            SipFactory factory = SipFactory.getInstance();
             this.addresses = factory.createAddressFactory();
             this.headers = factory.createHeaderFactory();
             this.messages = factory.createMessageFactory();
-            learnPublicMapping();
-            this.listeningPoint = stack.createListeningPoint(address.getHostAddress(), settings.localPort(),
-                    settings.transport().toLowerCase());
-            this.provider = stack.createSipProvider(listeningPoint);
-            provider.addSipListener(new Dispatcher());
-            // Started explicitly: jain-sip cannot stop a listening point whose processor never started.
-            stack.start();
-        } catch (SipException | javax.sip.InvalidArgumentException | TooManyListenersException e) {
-            SipStacks.stop(stack);
-            throw new SipException("cannot start the SIP user agent on " + address.getHostAddress() + ":"
-                    + settings.localPort() + " (" + e.getMessage() + ")", e);
+        } catch (PeerUnavailableException e) {
+            throw new SipException("cannot start the SIP user agent (" + e.getMessage() + ")", e);
         }
-        this.auth = ((SipStackExt) stack).getAuthenticationHelper(new Credentials(settings), headers);
+        learnPublicMapping();
+        try {
+            this.lease = dev.ataemu.sip.stack.SharedStacks.lease(name, address, settings.localPort(), settings.transport(),
+                    tls ? java.util.Optional.of(dev.ataemu.sip.stack.TlsIdentity.selfSigned(name)) : java.util.Optional.empty(),
+                    settings.network().verifyServerCertificate(), hops, new Dispatcher());
+        } catch (SipException e) {
+            throw new SipException("cannot start the SIP user agent on " + address.getHostAddress() + ":"
+                    + settings.localPort() + " (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")", e);
+        }
+        this.listeningPoint = lease.listeningPoint();
+        this.provider = lease.provider();
+        this.auth = ((SipStackExt) lease.stack()).getAuthenticationHelper(new Credentials(settings), headers);
         this.registration = new Registration(this, auth, (state, reason) -> {
             registrationListener.changed(state, reason);
             if (state == RegistrationState.REGISTERED && settings.subscribeMwi()) {
@@ -110,7 +104,7 @@ public final class UserAgent implements AutoCloseable {
 
     /** {@code listener} hears every SIP message this account sends and receives (for the syslog). */
     public void onMessage(dev.ataemu.sip.stack.SipMessageLog.Listener listener) {
-        dev.ataemu.sip.stack.SipMessageLog.listen(stack.getStackName(), listener);
+        lease.onMessage(listener);
     }
 
     /**
@@ -346,13 +340,13 @@ public final class UserAgent implements AutoCloseable {
         });
     }
 
-    /** Stops the stack at once, as a power cut would: no unregistration. jain-sip's stop takes about a second. */
+    /** Closes the account's listening point at once, as a power cut would: no unregistration. */
     @Override
     public void close() {
         registration.halt();
         mwi.stop();
         keepAlive.stop();
-        SipStacks.stop(stack);
+        lease.close();
     }
 
     /** jain-sip calls in on its own threads; the account's logic runs on the device's scheduler. */
